@@ -1,0 +1,2 @@
+// The names Apps Script can see, and nothing else: each export becomes a top-level function in dist/Code.js.
+export { onInstall, onOpen } from './gas/menu';
