@@ -207,6 +207,9 @@ async function main() {
 main().catch((error) => {
   if (error instanceof BuildError) {
     console.error(`build failed: ${error.message}`);
+  } else if (Array.isArray(error?.errors)) {
+    // esbuild already printed each error with its file and line; its stack adds nothing.
+    console.error(`build failed: ${error.message}`);
   } else {
     console.error(error);
   }
