@@ -1,0 +1,348 @@
+// The scorer: a validated model compiled once, bound to a header row and an "as of" time, scoring rows.
+// Every surface (custom functions, managed refresh, sidebar preview, CLI) scores through here.
+import { bandIndexFor, gradeFor, quadrantFor } from './bands';
+import { findColumn } from './columns';
+import { type CellPredicate, compileCondition } from './condition-eval';
+import { decayPoints } from './decay';
+import type { BandStyle, Condition, Contribution, GroupKind, LeadResult, ScoringModel } from './model';
+import { DEFAULT_MISSING_TOKENS, isBlank, missingTokenSet, toNumber, toTime } from './normalise';
+import { formatReasons } from './reasons';
+
+const DAY_MS = 86_400_000;
+const BLANK_MEMO_LIMIT = 4096;
+/** How many contributions the reason text names. */
+export const REASON_LIMIT = 3;
+
+/** A model prepared for scoring; build it once per model and reuse it for every batch. */
+export interface CompiledModel {
+  readonly kind: 'compiled';
+  readonly model: ScoringModel;
+  readonly missingTokens: ReadonlySet<string>;
+  readonly personalDomains: ReadonlySet<string>;
+}
+
+/** A rule, disqualifier or decay whose column is not in the header row. */
+export interface MissingColumn {
+  /** Rule or disqualifier id, or 'decay'. */
+  id: string;
+  column: string;
+}
+
+export interface BoundScorer {
+  readonly missingColumns: readonly MissingColumn[];
+  /** Scores one row; never throws (a failure becomes a problem on that row's result). */
+  scoreRow(row: readonly unknown[]): LeadResult;
+}
+
+export interface TableScore {
+  results: LeadResult[];
+  missingColumns: MissingColumn[];
+}
+
+interface BoundTest {
+  id: string;
+  columnName: string;
+  /** Index in the row, or -1 when the column is missing (the test then never matches). */
+  column: number;
+  /** Index into the per-row blank flags. */
+  slot: number;
+  op: Condition['op'];
+  test: CellPredicate;
+}
+
+interface BoundRule extends BoundTest {
+  label: string;
+  groupIndex: number;
+  groupId: string;
+  kind: GroupKind;
+  points: number;
+  perUnit: boolean;
+  maxPoints: number;
+}
+
+interface BoundDisqualifier extends BoundTest {
+  reason: string;
+}
+
+export function compileModel(model: ScoringModel): CompiledModel {
+  return {
+    kind: 'compiled',
+    model,
+    missingTokens: missingTokenSet([...DEFAULT_MISSING_TOKENS, ...(model.missingTokens ?? [])]),
+    personalDomains: new Set((model.personalDomains ?? []).map((domain) => domain.trim().toLowerCase())),
+  };
+}
+
+function isCompiled(value: ScoringModel | CompiledModel): value is CompiledModel {
+  return 'kind' in value && value.kind === 'compiled';
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  for (const cell of row) if (cell !== '' && cell !== null && cell !== undefined) return false;
+  return true;
+}
+
+function blankResult(): LeadResult {
+  return {
+    blank: true,
+    score: 0,
+    fit: 0,
+    intent: 0,
+    decay: 0,
+    band: '',
+    colour: '',
+    action: '',
+    stage: '',
+    grade: '',
+    quadrant: '',
+    reasons: '',
+    contributions: [],
+    disqualifiedBy: null,
+    confidence: 0,
+    problems: [],
+  };
+}
+
+/** Binds a compiled model to a header row and an "as of" time (decay and date conditions count days from it). */
+export function bindScorer(compiled: CompiledModel, header: readonly unknown[], asOf: Date): BoundScorer {
+  const { model, missingTokens } = compiled;
+  const context = { asOf: asOf.getTime(), personalDomains: compiled.personalDomains };
+  const missingColumns: MissingColumn[] = [];
+  const slots = new Map<number, number>();
+  const slotColumns: number[] = [];
+  const slotNames: string[] = [];
+
+  const locate = (id: string, column: string): { column: number; slot: number } => {
+    const index = findColumn(header, column, model.columnSynonyms);
+    if (index < 0) {
+      missingColumns.push({ id, column });
+      return { column: -1, slot: -1 };
+    }
+    let slot = slots.get(index);
+    if (slot === undefined) {
+      slot = slotColumns.length;
+      slots.set(index, slot);
+      slotColumns.push(index);
+      slotNames.push(String(header[index] ?? column));
+    }
+    return { column: index, slot };
+  };
+
+  const bindTest = (id: string, columnName: string, condition: Condition): BoundTest => ({
+    id,
+    columnName,
+    ...locate(id, columnName),
+    op: condition.op,
+    test: compileCondition(condition, context),
+  });
+
+  const rules: BoundRule[] = [];
+  const fitSlots = new Set<number>();
+  let fitColumnsMissing = 0;
+  model.groups.forEach((group, groupIndex) => {
+    for (const rule of group.rules) {
+      if (!rule.enabled) continue;
+      const bound = bindTest(rule.id, rule.column, rule.condition);
+      if (group.kind === 'fit') {
+        if (bound.slot >= 0) fitSlots.add(bound.slot);
+        else fitColumnsMissing++;
+      }
+      rules.push({
+        ...bound,
+        label: rule.label,
+        groupIndex,
+        groupId: group.id,
+        kind: group.kind,
+        points: rule.points,
+        perUnit: rule.perUnit === true,
+        maxPoints: rule.maxPoints ?? Number.POSITIVE_INFINITY,
+      });
+    }
+  });
+  const disqualifiers: BoundDisqualifier[] = model.disqualifiers
+    .filter((disqualifier) => disqualifier.enabled)
+    .map((disqualifier) => ({
+      ...bindTest(disqualifier.id, disqualifier.column, disqualifier.condition),
+      reason: disqualifier.reason,
+    }));
+  const decay = model.decay;
+  const decayColumn = decay ? locate('decay', decay.column) : { column: -1, slot: -1 };
+
+  const groupCount = model.groups.length;
+  const groupKinds = model.groups.map((group) => group.kind);
+  const groupCaps = model.groups.map((group) => group.cap ?? Number.POSITIVE_INFINITY);
+  const groupFloors = model.groups.map((group) => group.floor ?? Number.NEGATIVE_INFINITY);
+  const fitSlotList = [...fitSlots];
+  // A fit column missing from the sheet counts as unfilled: the lead's fit data really is absent.
+  const fitColumnCount = fitSlotList.length + fitColumnsMissing;
+  const blankMemo = new Map<string, boolean>();
+  const blankFlags = new Uint8Array(slotColumns.length);
+  const problemFlags = new Uint8Array(slotColumns.length);
+  const groupTotals = new Float64Array(groupCount);
+
+  const cellIsBlank = (cell: unknown): boolean => {
+    if (typeof cell !== 'string') return isBlank(cell, missingTokens);
+    if (cell === '') return true;
+    const known = blankMemo.get(cell);
+    if (known !== undefined) return known;
+    const result = isBlank(cell, missingTokens);
+    if (blankMemo.size < BLANK_MEMO_LIMIT) blankMemo.set(cell, result);
+    return result;
+  };
+
+  const styleResult = (result: LeadResult, style: BandStyle): void => {
+    result.band = style.name;
+    result.colour = style.colour;
+    result.action = style.action;
+    result.stage = style.stage ?? '';
+  };
+
+  const scoreRowUnsafe = (row: readonly unknown[]): LeadResult => {
+    if (isBlankRow(row)) return blankResult();
+    for (let slot = 0; slot < slotColumns.length; slot++) {
+      blankFlags[slot] = cellIsBlank(row[slotColumns[slot] as number]) ? 1 : 0;
+      problemFlags[slot] = 0;
+    }
+    let problems: string[] | null = null;
+    const report = (slot: number, text: string, id: string): void => {
+      // One problem per column per row, however many rules read it.
+      if (problemFlags[slot]) return;
+      problemFlags[slot] = 1;
+      problems ??= [];
+      problems.push(`${slotNames[slot]}: ${text} (rule '${id}')`);
+    };
+    const matches = (test: BoundTest): boolean => {
+      if (test.slot < 0) return false;
+      const blank = blankFlags[test.slot] === 1;
+      if (test.op === 'isBlank') return blank;
+      if (blank) return false;
+      const verdict = test.test(row[test.column]);
+      if (verdict.problem !== null) report(test.slot, verdict.problem, test.id);
+      return verdict.matched;
+    };
+
+    groupTotals.fill(0);
+    const contributions: Contribution[] = [];
+    for (const rule of rules) {
+      if (!matches(rule)) continue;
+      let points = rule.points;
+      if (rule.perUnit) {
+        const units = toNumber(row[rule.column]);
+        if (units === null) {
+          report(rule.slot, 'needs a number for per-unit points', rule.id);
+          continue;
+        }
+        points = clamp(points * units, -rule.maxPoints, rule.maxPoints);
+      }
+      groupTotals[rule.groupIndex] = (groupTotals[rule.groupIndex] as number) + points;
+      contributions.push({
+        ruleId: rule.id,
+        label: rule.label,
+        groupId: rule.groupId,
+        kind: rule.kind,
+        points: round2(points),
+      });
+    }
+
+    let fit = 0;
+    let intent = 0;
+    for (let group = 0; group < groupCount; group++) {
+      const total = clamp(
+        groupTotals[group] as number,
+        groupFloors[group] as number,
+        groupCaps[group] as number,
+      );
+      if (groupKinds[group] === 'fit') fit += total;
+      else intent += total;
+    }
+    let decayed = 0;
+    if (decay && decayColumn.slot >= 0 && blankFlags[decayColumn.slot] === 0) {
+      const time = toTime(row[decayColumn.column]);
+      if (time === null) report(decayColumn.slot, 'is not a date, so no decay was applied', 'decay');
+      else decayed = round2(decayPoints(decay, intent, (context.asOf - time) / DAY_MS));
+    }
+    const score = round2(clamp(fit + intent + decayed, model.scale.min, model.scale.max));
+    let filled = 0;
+    for (const slot of fitSlotList) if (blankFlags[slot] === 0) filled++;
+    const confidence = fitColumnCount === 0 ? 1 : round2(filled / fitColumnCount);
+
+    let disqualifiedBy: LeadResult['disqualifiedBy'] = null;
+    for (const disqualifier of disqualifiers) {
+      if (matches(disqualifier)) {
+        disqualifiedBy = { id: disqualifier.id, reason: disqualifier.reason };
+        break;
+      }
+    }
+
+    const result: LeadResult = {
+      blank: false,
+      score,
+      fit: round2(fit),
+      intent: round2(intent + decayed),
+      decay: decayed,
+      band: '',
+      colour: '',
+      action: '',
+      stage: '',
+      grade: gradeFor(model.grades, fit),
+      quadrant: quadrantFor(model.quadrants, fit, intent + decayed),
+      reasons: formatReasons(contributions, decayed, REASON_LIMIT),
+      contributions,
+      disqualifiedBy,
+      confidence,
+      problems: problems ?? [],
+    };
+    const missingData = model.missingData;
+    if (disqualifiedBy) {
+      styleResult(result, model.disqualifiedBand);
+      result.reasons = result.reasons
+        ? `${disqualifiedBy.reason} · ${result.reasons}`
+        : disqualifiedBy.reason;
+    } else if (missingData && confidence < missingData.minFitFilled) {
+      styleResult(result, missingData.band);
+      const note = `Needs review: ${filled} of ${fitColumnCount} fit columns filled`;
+      result.reasons = result.reasons ? `${note} · ${result.reasons}` : note;
+    } else {
+      const band = model.bands[bandIndexFor(model.bands, score)];
+      if (band) styleResult(result, band);
+    }
+    return result;
+  };
+
+  return {
+    missingColumns,
+    scoreRow(row) {
+      try {
+        return scoreRowUnsafe(row);
+      } catch (error) {
+        const failed = blankResult();
+        failed.blank = false;
+        failed.problems = [
+          `Row could not be scored: ${error instanceof Error ? error.message : String(error)}`,
+        ];
+        return failed;
+      }
+    },
+  };
+}
+
+/** Scores a header + rows in one call; the model must already be valid (see validate.ts). */
+export function scoreTable(
+  model: ScoringModel | CompiledModel,
+  header: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  asOf: Date,
+): TableScore {
+  const compiled = isCompiled(model) ? model : compileModel(model);
+  const scorer = bindScorer(compiled, header, asOf);
+  const results = rows.map((row) => scorer.scoreRow(Array.isArray(row) ? row : [row]));
+  return { results, missingColumns: [...scorer.missingColumns] };
+}
