@@ -145,7 +145,7 @@ const BUILT_IN: ReadonlySet<string> = new Set(PERSONAL_EMAIL_DOMAINS);
 const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
 const LOCAL_PART = /^[^\s@<>()[\\\],;:"]+$/;
 const MAILTO = /^mailto:/i;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const ADDRESS_SEPARATORS = /[\s,;]+/;
 
 /** A domain as written in a list or a cell, compared form: trimmed, lower-case, no leading '@' or '.', no trailing '.'. */
