@@ -121,7 +121,11 @@ export function leadScore(leads: unknown, rules: unknown, fields: unknown, now: 
   }
   const scorer = bindScorer(compileModel(model), header, asOf ?? now);
   if (scorer.missingColumns.length > 0) {
-    const names = scorer.missingColumns.map((missing) => `'${missing.column}' (${missing.id})`).join(', ');
+    const idsByColumn = new Map<string, string[]>();
+    for (const missing of scorer.missingColumns) {
+      idsByColumn.set(missing.column, [...(idsByColumn.get(missing.column) ?? []), missing.id]);
+    }
+    const names = [...idsByColumn].map(([column, ids]) => `'${column}' (${ids.join(', ')})`).join(', ');
     throw new FormulaError(
       `LEADSCORE: the header row has no column ${names}. Rename the column, add a synonym, or disable the rule.`,
     );

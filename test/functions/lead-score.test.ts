@@ -2,6 +2,7 @@
 import type { ScoringModel } from '../../src/engine/model';
 import { modelToRulesSheet } from '../../src/engine/rules-sheet';
 import { scoreTable } from '../../src/engine/scorer';
+import { findTemplate } from '../../src/engine/templates';
 import { leadScore } from '../../src/functions/lead-score';
 import { makeGroup, makeModel, makeRule } from '../engine/support/model-factory';
 
@@ -108,8 +109,22 @@ describe('LEADSCORE', () => {
   });
 
   it('accepts a template id instead of a rules range', () => {
-    const output = leadScore([['Email'], ['a@gmail.com']], 'b2b-services', 'band', NOW);
-    expect(Array.isArray(output) && output.length).toBe(2);
+    const template = findTemplate('b2b-services');
+    const model = template?.model ?? MODEL;
+    const columns = [
+      ...new Set([
+        ...model.groups.flatMap((group) => group.rules.map((rule) => rule.column)),
+        ...model.disqualifiers.map((disqualifier) => disqualifier.column),
+        ...(model.decay ? [model.decay.column] : []),
+      ]),
+    ];
+    const lead = columns.map((column) => (column === 'Email' ? 'sam@gmail.com' : ''));
+    const output = leadScore([columns, lead], 'b2b-services', 'score,band', NOW);
+    const [expected] = scoreTable(model, columns, [lead], NOW).results;
+    expect(output).toEqual([
+      ['Score', 'Band'],
+      [expected?.score, expected?.band],
+    ]);
   });
 
   it('scores an open-ended range with thousands of trailing blank rows', () => {
@@ -161,7 +176,7 @@ describe('LEADSCORE errors', () => {
 
   it('names every missing column', () => {
     expect(() => leadScore([['Email'], ['a@b.com']], rulesRange(MODEL), '', NOW)).toThrow(
-      /'Job Title' \(vp\).*'Demo Requested' \(demo\)/,
+      "LEADSCORE: the header row has no column 'Job Title' (vp), 'Demo Requested' (demo), 'Pricing Page Visits' (visits), 'Last Activity Date' (decay). Rename the column, add a synonym, or disable the rule.",
     );
   });
 
