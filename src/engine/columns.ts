@@ -225,11 +225,16 @@ function nonBlankCount(row: readonly unknown[] | undefined): number {
   return count;
 }
 
-/** True when `row` holds at least one value that is not a label (a number, date, yes/no, e-mail, blank). */
-function looksLikeData(row: readonly unknown[], width: number): boolean {
+/**
+ * True when some column holds a label in `row` and a typed value (number, date, yes/no, e-mail)
+ * right below it: the contrast between a header and its data. Two data rows rarely show it,
+ * because a column keeps its type from row to row.
+ */
+function contrastsWith(row: readonly unknown[], below: readonly unknown[]): boolean {
+  const width = Math.min(row.length, below.length);
   for (let column = 0; column < width; column++) {
-    const cell = row[column];
-    if (isBlankCell(cell) || !isLabelLike(cell)) return true;
+    const under = below[column];
+    if (isLabelLike(row[column]) && !isBlankCell(under) && !isLabelLike(under)) return true;
   }
   return false;
 }
@@ -239,34 +244,34 @@ function looksLikeData(row: readonly unknown[], width: number): boolean {
  * when (1) at least 80% of its non-blank cells are labels (text that is not a number, date,
  * yes/no, e-mail or URL), (2) those labels are at least 90% distinct, (3) it has at least half as
  * many non-blank cells as the row below (so a one-cell title above a wide table is skipped), and
- * (4) the row below reads like data (within the header's width some cell is not a label). A last
+ * (4) some column has a label in it and a typed value (number, date, yes/no, e-mail) right below,
+ * which two rows of data rarely show since columns keep their type. A last
  * row with at least two labels is accepted as the header of a table with no rows yet. A sheet whose
  * first rows are all data (numbers, e-mails, dates) has no header: -1.
  */
 export function findHeaderRow(values: readonly (readonly unknown[])[], maxScan = 10): number {
   const limit = Math.min(values.length, Math.max(0, Math.floor(maxScan)));
+  let widestAbove = 0;
   for (let index = 0; index < limit; index++) {
     const row = values[index];
     if (!row) continue;
     const filled = nonBlankCount(row);
     if (filled === 0) continue;
+    const widestBefore = widestAbove;
+    widestAbove = Math.max(widestAbove, filled);
     const labels: string[] = [];
-    let width = 0;
-    row.forEach((cell, column) => {
-      if (isBlankCell(cell)) return;
-      width = column + 1;
-      if (isLabelLike(cell)) labels.push(normaliseHeader(cell));
-    });
+    for (const cell of row) if (isLabelLike(cell)) labels.push(normaliseHeader(cell));
     if (labels.length < filled * 0.8) continue;
     if (new Set(labels).size < labels.length * 0.9) continue;
     const below = values[index + 1];
     if (below === undefined) {
-      if (index === values.length - 1 && labels.length >= 2) return index;
+      // A header with no rows yet, unless rows as wide came before (then this is a row of text data).
+      if (labels.length >= 2 && widestBefore < filled * 0.5) return index;
       continue;
     }
     const belowFilled = nonBlankCount(below);
     if (belowFilled === 0 || filled < belowFilled * 0.5) continue;
-    if (looksLikeData(below, width)) return index;
+    if (contrastsWith(row, below)) return index;
   }
   return -1;
 }
