@@ -113,7 +113,7 @@ function plainFormulas(
   const intentCell = `${columnLetter(first + 1)}${row}`;
   const scoreCell = `${columnLetter(first + 2)}${row}`;
   const decay = model.decay;
-  if (!decay || decay.mode !== 'steps') throw new Error('the bench expects step decay');
+  if (decay?.mode !== 'steps') throw new Error('the bench expects step decay');
   const age = `(${AS_OF_SERIAL}-${ref(decay.column)})`;
   // Ascending steps nest outward, so the largest step reached is tested first.
   const steps = decay.steps.reduce(
