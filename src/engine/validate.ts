@@ -106,15 +106,20 @@ export function describeValue(value: unknown): string {
   return 'an object';
 }
 
-/** Levenshtein distance, for "did you mean" hints on short names. */
+/** Edit distance counting a swap of neighbours as one edit ("pionts"), for "did you mean" hints. */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let d = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      current[j] = d;
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;
@@ -441,12 +446,12 @@ function checkBandStyle(c: Checker, obj: Obj, place: Place, extraKeys: readonly 
   if (typeof obj.colour === 'string' && !HEX_COLOUR.test(colour)) {
     c.add(colourPlace, `must be a colour like #fce5cd, got ${describeValue(colour)}`);
   }
+  // Blank text means "none": a blank action is '' and a blank stage is left out (one canonical form).
   const action = c.string(obj.action, at(place, 'action'));
-  const style: BandStyle = { name, colour, action };
+  const style: BandStyle = { name, colour, action: action.trim() === '' ? '' : action };
   if (obj.stage !== undefined) {
     const stage = c.string(obj.stage, at(place, 'stage'));
-    // An empty stage means "no stage"; leaving it out keeps one canonical form.
-    if (stage !== '') style.stage = stage;
+    if (stage.trim() !== '') style.stage = stage;
   }
   return style;
 }
@@ -710,8 +715,9 @@ export function validateModelDetailed(input: unknown): DetailedValidationResult 
     const min = c.number(scaleObj.min, at(scalePlace, 'min'));
     const max = c.number(scaleObj.max, at(scalePlace, 'max'));
     if (c.issues.length === before) {
+      // Bands are checked against the scale only when the scale itself is sound.
       if (min >= max) c.add(at(scalePlace, 'max'), `must be above the scale's min (${min}), got ${max}`);
-      scale = { min, max };
+      else scale = { min, max };
     }
   }
 
@@ -767,7 +773,7 @@ export function validateModelDetailed(input: unknown): DetailedValidationResult 
     disqualifiedBand,
     bands,
   };
-  if (description !== '') model.description = description;
+  if (description.trim() !== '') model.description = description;
   if (decay) model.decay = decay;
   if (grades.length > 0) model.grades = grades;
   if (quadrants) model.quadrants = quadrants;
