@@ -11,7 +11,7 @@
 //   digits after a 1-3 digit integer that does not start with 0 is a thousands separator
 //   ("3,500" = 3500), any other single ',' is a decimal comma ("3,5" = 3.5, "0,500" = 0.5).
 // - Numbers read as dates only in the serial range [SERIAL_MIN, SERIAL_MAX] (1954-10-03 to
-//   2119-01-10), as epoch seconds in [1e9, 1e11) and as epoch milliseconds from 1e11, so counts
+//   2119-01-11), as epoch seconds in [1e9, 1e11) and as epoch milliseconds from 1e11, so counts
 //   such as visits or employees are not mistaken for dates.
 // - Numeric dates are month-first ("3/15/2024") unless the day is > 12 or `dayFirst` is set; a date
 //   written with dots ("15.03.2024") is day-first unless `dayFirst: false`. Two-digit years 00-29
@@ -49,7 +49,7 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = [
   'tbd',
 ];
 
-/** Spreadsheet serial day numbers read as dates (1954-10-03 .. 2119-01-10); see the header. */
+/** Spreadsheet serial day numbers read as dates (1954-10-03 .. 2119-01-11); see the header. */
 export const SERIAL_MIN = 20000;
 export const SERIAL_MAX = 80000;
 /** Serial day of 1970-01-01 (Sheets counts days from 1899-12-30). */
@@ -339,6 +339,16 @@ function parseAmount(input: string): number | null {
   return negative && value !== 0 ? -value : value;
 }
 
+/** True when `text` holds an ASCII or full-width digit: text without one is never a number, and
+ * most text cells ("Email Opened", "No") are rejected here without any regex or allocation. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) return true;
+  }
+  return false;
+}
+
 /**
  * A number from a cell: finite numbers pass through; text may carry thousands separators (incl.
  * NBSP, thin space, apostrophe), currency symbols or codes, '%', accounting parentheses, a sign,
@@ -352,8 +362,8 @@ export function toNumber(value: unknown): number | null {
     const number = Number(value);
     return Number.isFinite(number) ? number : null;
   }
+  if (!hasDigit(value)) return null;
   const text = prepare(value);
-  if (text === '') return null;
   const range = RANGE.exec(text);
   if (range) {
     const low = parseAmount(range[1] ?? '');
@@ -583,7 +593,7 @@ export function toTime(value: unknown, options?: { dayFirst?: boolean }): number
     return null;
   }
   if (typeof value === 'string') {
-    if (value.length < 6 || value.length > 80) return null;
+    if (value.length < 6 || value.length > 80 || !hasDigit(value)) return null;
     const text = prepare(value);
     return text.length < 6 ? null : parseDateText(text, options?.dayFirst);
   }
