@@ -121,7 +121,7 @@ const ruleArb: fc.Arbitrary<Unnamed<Rule>> = fc
     return rule;
   });
 
-const groupArb: fc.Arbitrary<Unnamed<Group> & { rules: Unnamed<Rule>[] }> = fc
+const groupArb: fc.Arbitrary<Omit<Group, 'id' | 'rules'> & { rules: Unnamed<Rule>[] }> = fc
   .record({
     name: textArb,
     kind: fc.constantFrom('fit', 'intent' as const),
@@ -130,7 +130,7 @@ const groupArb: fc.Arbitrary<Unnamed<Group> & { rules: Unnamed<Rule>[] }> = fc
     rules: fc.array(ruleArb, { maxLength: 4 }),
   })
   .map(({ floor, cap, ...rest }) => {
-    const group: Unnamed<Group> & { rules: Unnamed<Rule>[] } = { ...rest };
+    const group: Omit<Group, 'id' | 'rules'> & { rules: Unnamed<Rule>[] } = { ...rest };
     if (floor !== undefined) group.floor = floor;
     if (cap !== undefined) group.cap = cap;
     return group;
