@@ -40,7 +40,7 @@ function describeCell(cell: unknown): string {
 }
 
 /** Caches a predicate's verdict on string cells, which are the common and the expensive case. */
-function memoiseStrings(test: CellPredicate): CellPredicate {
+function memoiseStringVerdicts(test: CellPredicate): CellPredicate {
   const memo = new Map<string, CellTest>();
   return (cell) => {
     if (typeof cell !== 'string') return test(cell);
@@ -67,23 +67,23 @@ function keywordPattern(keywords: readonly string[]): RegExp {
 }
 
 function numberTest(check: (value: number) => boolean): CellPredicate {
-  return memoiseStrings((cell) => {
+  return (cell) => {
     const value = toNumber(cell);
     if (value === null) return problem(`${describeCell(cell)} is not a number`);
     return verdict(check(value));
-  });
+  };
 }
 
 function booleanTest(expected: boolean): CellPredicate {
-  return memoiseStrings((cell) => {
+  return (cell) => {
     const value = toBoolean(cell);
     if (value === null) return problem(`${describeCell(cell)} is not yes/no`);
     return verdict(value === expected);
-  });
+  };
 }
 
 function ageTest(context: ConditionContext, check: (ageDays: number) => boolean): CellPredicate {
-  // Not memoised: the verdict depends on asOf, and date columns are mostly distinct values anyway.
+  // Safe to cache per cell value: asOf is fixed for the life of a compiled condition.
   return (cell) => {
     const time = toTime(cell);
     if (time === null) return problem(`${describeCell(cell)} is not a date`);
@@ -92,7 +92,7 @@ function ageTest(context: ConditionContext, check: (ageDays: number) => boolean)
 }
 
 function textTest(check: (text: string) => boolean): CellPredicate {
-  return memoiseStrings((cell) => verdict(check(normaliseText(cell))));
+  return (cell) => verdict(check(normaliseText(cell)));
 }
 
 function equalsTest(expected: Condition & { op: 'equals' | 'notEquals' }): (cell: unknown) => boolean {
@@ -103,27 +103,50 @@ function equalsTest(expected: Condition & { op: 'equals' | 'notEquals' }): (cell
   return (cell) => normaliseText(cell) === text;
 }
 
+/**
+ * Several rules usually test one Email column, and e-mail addresses are unique per lead so the per-value
+ * caches miss: remember the last address parsed, which the next rule on the same row asks for again.
+ */
+let lastEmailCell: unknown = null;
+let lastEmailDomain: string | null = null;
+function emailDomainOnce(cell: unknown): string | null {
+  if (cell !== lastEmailCell || typeof cell !== 'string') {
+    lastEmailCell = cell;
+    lastEmailDomain = emailDomain(cell);
+  }
+  return lastEmailDomain;
+}
+
 function emailTest(check: (domain: string) => boolean): CellPredicate {
-  return memoiseStrings((cell) => {
-    const domain = emailDomain(cell);
+  return (cell) => {
+    const domain = emailDomainOnce(cell);
     if (domain === null) return problem(`${describeCell(cell)} is not an email address`);
     return verdict(check(domain));
-  });
+  };
 }
 
 /**
  * Compiles a condition for non-blank cells. `isBlank` and `notBlank` are decided by the caller from
  * the blank flag, so here they are constant.
  */
-export function compileCondition(condition: Condition, context: ConditionContext): CellPredicate {
+export function compileCondition(
+  condition: Condition,
+  context: ConditionContext,
+  memoise = true,
+): CellPredicate {
+  const test = compileRaw(condition, context);
+  return memoise ? memoiseStringVerdicts(test) : test;
+}
+
+function compileRaw(condition: Condition, context: ConditionContext): CellPredicate {
   switch (condition.op) {
     case 'equals': {
       const equals = equalsTest(condition);
-      return memoiseStrings((cell) => verdict(equals(cell)));
+      return (cell) => verdict(equals(cell));
     }
     case 'notEquals': {
       const equals = equalsTest(condition);
-      return memoiseStrings((cell) => verdict(!equals(cell)));
+      return (cell) => verdict(!equals(cell));
     }
     case 'isOneOf': {
       const allowed = new Set(condition.values.map((value) => normaliseText(value)));

@@ -9,17 +9,37 @@ export function formatPoints(points: number): string {
   return rounded > 0 ? `+${rounded}` : String(rounded);
 }
 
+/** Fixed-points rules share one frozen contribution object, so its text is worth keeping. */
+const PIECES = new WeakMap<Contribution, string>();
+
+function reasonPiece(contribution: Contribution): string {
+  const known = PIECES.get(contribution);
+  if (known !== undefined) return known;
+  const piece = `${formatPoints(contribution.points)} ${contribution.label}`;
+  if (Object.isFrozen(contribution)) PIECES.set(contribution, piece);
+  return piece;
+}
+
 /**
  * The `limit` largest contributions by absolute points (ties keep rule order), then decay. Zero-point
- * contributions say nothing and are left out.
+ * contributions say nothing and are left out. Runs once per scored row, so it selects without sorting.
  */
 export function formatReasons(contributions: readonly Contribution[], decay: number, limit: number): string {
-  const shown = contributions
-    .filter((contribution) => contribution.points !== 0)
-    .map((contribution, order) => ({ contribution, order }))
-    .sort((a, b) => Math.abs(b.contribution.points) - Math.abs(a.contribution.points) || a.order - b.order)
-    .slice(0, limit)
-    .map(({ contribution }) => `${formatPoints(contribution.points)} ${contribution.label}`);
-  if (decay < 0) shown.push(`${formatPoints(decay)} inactivity`);
-  return shown.join(REASON_SEPARATOR);
+  const top: Contribution[] = [];
+  for (const contribution of contributions) {
+    const weight = Math.abs(contribution.points);
+    if (weight === 0) continue;
+    let at = top.length;
+    while (at > 0 && Math.abs((top[at - 1] as Contribution).points) < weight) at--;
+    if (at >= limit) continue;
+    top.splice(at, 0, contribution);
+    if (top.length > limit) top.pop();
+  }
+  let text = '';
+  for (const contribution of top) {
+    if (text) text += REASON_SEPARATOR;
+    text += reasonPiece(contribution);
+  }
+  if (decay < 0) text += `${text ? REASON_SEPARATOR : ''}${formatPoints(decay)} inactivity`;
+  return text;
 }

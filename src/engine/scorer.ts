@@ -2,14 +2,15 @@
 // Every surface (custom functions, managed refresh, sidebar preview, CLI) scores through here.
 import { bandIndexFor, gradeFor, quadrantFor } from './bands';
 import { findColumn } from './columns';
-import { type CellPredicate, compileCondition } from './condition-eval';
+import { type CellPredicate, type CellTest, compileCondition } from './condition-eval';
 import { decayPoints } from './decay';
 import type { BandStyle, Condition, Contribution, GroupKind, LeadResult, ScoringModel } from './model';
 import { DEFAULT_MISSING_TOKENS, isBlank, missingTokenSet, toNumber, toTime } from './normalise';
 import { formatReasons } from './reasons';
 
 const DAY_MS = 86_400_000;
-const BLANK_MEMO_LIMIT = 4096;
+/** Distinct values remembered per column; free-text columns beyond it are read afresh each row. */
+const CELL_MEMO_LIMIT = 4096;
 /** How many contributions the reason text names. */
 export const REASON_LIMIT = 3;
 
@@ -44,13 +45,28 @@ interface BoundTest {
   columnName: string;
   /** Index in the row, or -1 when the column is missing (the test then never matches). */
   column: number;
-  /** Index into the per-row blank flags. */
+  /** Index of the column among the columns the model reads (-1 when missing). */
   slot: number;
+  /** Where this test caches its verdict on a cell seen before (see CellInfo). */
+  verdictIndex: number;
   op: Condition['op'];
   test: CellPredicate;
 }
 
+/**
+ * What the scorer knows about one distinct cell value of one column: read once, then reused by every rule
+ * on that column and every later row with the same value (imports repeat values thousands of times).
+ */
+interface CellInfo {
+  blank: boolean;
+  verdicts: (CellTest | undefined)[];
+  /** The cell as a number, for per-unit points; undefined until first asked. */
+  units: number | null | undefined;
+}
+
 interface BoundRule extends BoundTest {
+  /** Fixed-points rules give the same contribution every time: one shared, frozen object. */
+  fixed: Readonly<Contribution> | null;
   label: string;
   groupIndex: number;
   groupId: string;
@@ -136,13 +152,18 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
     return { column: index, slot };
   };
 
-  const bindTest = (id: string, columnName: string, condition: Condition): BoundTest => ({
-    id,
-    columnName,
-    ...locate(id, columnName),
-    op: condition.op,
-    test: compileCondition(condition, context),
-  });
+  const testsPerSlot: number[] = [];
+  const bindTest = (id: string, columnName: string, condition: Condition): BoundTest => {
+    const located = locate(id, columnName);
+    let verdictIndex = -1;
+    if (located.slot >= 0) {
+      verdictIndex = testsPerSlot[located.slot] ?? 0;
+      testsPerSlot[located.slot] = verdictIndex + 1;
+    }
+    // Verdicts are cached per cell value below, so the condition itself need not memoise.
+    const test = compileCondition(condition, context, false);
+    return { id, columnName, ...located, verdictIndex, op: condition.op, test };
+  };
 
   const rules: BoundRule[] = [];
   const fitSlots = new Set<number>();
@@ -155,14 +176,25 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
         if (bound.slot >= 0) fitSlots.add(bound.slot);
         else fitColumnsMissing++;
       }
+      const perUnit = rule.perUnit === true;
+      const fixed = perUnit
+        ? null
+        : Object.freeze({
+            ruleId: rule.id,
+            label: rule.label,
+            groupId: group.id,
+            kind: group.kind,
+            points: round2(rule.points),
+          });
       rules.push({
         ...bound,
+        fixed,
         label: rule.label,
         groupIndex,
         groupId: group.id,
         kind: group.kind,
         points: rule.points,
-        perUnit: rule.perUnit === true,
+        perUnit,
         maxPoints: rule.maxPoints ?? Number.POSITIVE_INFINITY,
       });
     }
@@ -183,19 +215,33 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   const fitSlotList = [...fitSlots];
   // A fit column missing from the sheet counts as unfilled: the lead's fit data really is absent.
   const fitColumnCount = fitSlotList.length + fitColumnsMissing;
-  const blankMemo = new Map<string, boolean>();
-  const blankFlags = new Uint8Array(slotColumns.length);
+  const slotCount = slotColumns.length;
+  const cellMemos = slotColumns.map(() => new Map<unknown, CellInfo>());
+  const infos: CellInfo[] = [];
+  const cells: unknown[] = new Array(slotCount);
   const problemFlags = new Uint8Array(slotColumns.length);
   const groupTotals = new Float64Array(groupCount);
 
-  const cellIsBlank = (cell: unknown): boolean => {
-    if (typeof cell !== 'string') return isBlank(cell, missingTokens);
-    if (cell === '') return true;
-    const known = blankMemo.get(cell);
-    if (known !== undefined) return known;
-    const result = isBlank(cell, missingTokens);
-    if (blankMemo.size < BLANK_MEMO_LIMIT) blankMemo.set(cell, result);
-    return result;
+  const readCell = (slot: number, cell: unknown): CellInfo => {
+    const memoisable = typeof cell === 'string' || typeof cell === 'number';
+    const memo = cellMemos[slot] as Map<unknown, CellInfo>;
+    if (memoisable) {
+      const known = memo.get(cell);
+      if (known) return known;
+    }
+    const info: CellInfo = {
+      blank: cell === '' || isBlank(cell, missingTokens),
+      verdicts: new Array(testsPerSlot[slot] ?? 0),
+      units: undefined,
+    };
+    if (memoisable && memo.size < CELL_MEMO_LIMIT) memo.set(cell, info);
+    return info;
+  };
+
+  const unitsOf = (slot: number): number | null => {
+    const info = infos[slot] as CellInfo;
+    if (info.units === undefined) info.units = toNumber(cells[slot]);
+    return info.units;
   };
 
   const styleResult = (result: LeadResult, style: BandStyle): void => {
@@ -205,43 +251,58 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
     result.stage = style.stage ?? '';
   };
 
-  const scoreRowUnsafe = (row: readonly unknown[]): LeadResult => {
-    if (isBlankRow(row)) return blankResult();
-    for (let slot = 0; slot < slotColumns.length; slot++) {
-      blankFlags[slot] = cellIsBlank(row[slotColumns[slot] as number]) ? 1 : 0;
+  // Per-row state lives here, not in closures made per row: scoring is the hot path (see npm run bench).
+  let row: readonly unknown[] = [];
+  let problems: string[] | null = null;
+
+  const report = (slot: number, text: string, id: string): void => {
+    // One problem per column per row, however many rules read it.
+    if (problemFlags[slot]) return;
+    problemFlags[slot] = 1;
+    problems ??= [];
+    problems.push(`${slotNames[slot]}: ${text} (rule '${id}')`);
+  };
+
+  const matches = (test: BoundTest): boolean => {
+    if (test.slot < 0) return false;
+    const info = infos[test.slot] as CellInfo;
+    if (test.op === 'isBlank') return info.blank;
+    if (info.blank) return false;
+    let verdict = info.verdicts[test.verdictIndex];
+    if (verdict === undefined) {
+      verdict = test.test(cells[test.slot]);
+      info.verdicts[test.verdictIndex] = verdict;
+    }
+    if (verdict.problem !== null) report(test.slot, verdict.problem, test.id);
+    return verdict.matched;
+  };
+
+  const scoreRowUnsafe = (current: readonly unknown[]): LeadResult => {
+    if (isBlankRow(current)) return blankResult();
+    row = current;
+    problems = null;
+    for (let slot = 0; slot < slotCount; slot++) {
+      const cell = row[slotColumns[slot] as number];
+      cells[slot] = cell;
+      infos[slot] = readCell(slot, cell);
       problemFlags[slot] = 0;
     }
-    let problems: string[] | null = null;
-    const report = (slot: number, text: string, id: string): void => {
-      // One problem per column per row, however many rules read it.
-      if (problemFlags[slot]) return;
-      problemFlags[slot] = 1;
-      problems ??= [];
-      problems.push(`${slotNames[slot]}: ${text} (rule '${id}')`);
-    };
-    const matches = (test: BoundTest): boolean => {
-      if (test.slot < 0) return false;
-      const blank = blankFlags[test.slot] === 1;
-      if (test.op === 'isBlank') return blank;
-      if (blank) return false;
-      const verdict = test.test(row[test.column]);
-      if (verdict.problem !== null) report(test.slot, verdict.problem, test.id);
-      return verdict.matched;
-    };
 
     groupTotals.fill(0);
     const contributions: Contribution[] = [];
     for (const rule of rules) {
       if (!matches(rule)) continue;
-      let points = rule.points;
-      if (rule.perUnit) {
-        const units = toNumber(row[rule.column]);
-        if (units === null) {
-          report(rule.slot, 'needs a number for per-unit points', rule.id);
-          continue;
-        }
-        points = clamp(points * units, -rule.maxPoints, rule.maxPoints);
+      if (rule.fixed) {
+        groupTotals[rule.groupIndex] = (groupTotals[rule.groupIndex] as number) + rule.points;
+        contributions.push(rule.fixed);
+        continue;
       }
+      const units = unitsOf(rule.slot);
+      if (units === null) {
+        report(rule.slot, 'needs a number for per-unit points', rule.id);
+        continue;
+      }
+      const points = clamp(rule.points * units, -rule.maxPoints, rule.maxPoints);
       groupTotals[rule.groupIndex] = (groupTotals[rule.groupIndex] as number) + points;
       contributions.push({
         ruleId: rule.id,
@@ -264,14 +325,14 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
       else intent += total;
     }
     let decayed = 0;
-    if (decay && decayColumn.slot >= 0 && blankFlags[decayColumn.slot] === 0) {
+    if (decay && decayColumn.slot >= 0 && !(infos[decayColumn.slot] as CellInfo).blank) {
       const time = toTime(row[decayColumn.column]);
       if (time === null) report(decayColumn.slot, 'is not a date, so no decay was applied', 'decay');
       else decayed = round2(decayPoints(decay, intent, (context.asOf - time) / DAY_MS));
     }
     const score = round2(clamp(fit + intent + decayed, model.scale.min, model.scale.max));
     let filled = 0;
-    for (const slot of fitSlotList) if (blankFlags[slot] === 0) filled++;
+    for (const slot of fitSlotList) if (!(infos[slot] as CellInfo).blank) filled++;
     const confidence = fitColumnCount === 0 ? 1 : round2(filled / fitColumnCount);
 
     let disqualifiedBy: LeadResult['disqualifiedBy'] = null;
