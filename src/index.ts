@@ -5,3 +5,17 @@ export { LEADSCORE } from './functions/lead-score';
 
 // Add-on lifecycle and menu.
 export { onInstall, onOpen } from './gas/menu';
+
+// Sidebar: the functions google.script.run calls (src/shared/sidebar-rpc.ts is the contract), and its trigger handler.
+export {
+  showSidebar,
+  sidebarApply,
+  sidebarGetState,
+  sidebarImportModel,
+  sidebarLoadTemplate,
+  sidebarPreview,
+  sidebarScheduledRefresh,
+  sidebarSetSchedule,
+  sidebarSetUp,
+  sidebarTestRow,
+} from './gas/sidebar-api';
