@@ -29,7 +29,7 @@ describe('Range.getValues', () => {
     const { sheet } = setup([[1, new Date(0)]]);
     const values = sheet.getRange(1, 1, 1, 2).getValues();
     (values[0] as unknown[])[0] = 999;
-    (values[0]?.[1] as Date).setTime(123456);
+    ((values[0] as unknown[])[1] as Date).setTime(123456);
     expect(sheet.getRange(1, 1, 1, 2).getValues()).toEqual([[1, new Date(0)]]);
   });
 
