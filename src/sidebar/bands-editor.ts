@@ -7,14 +7,11 @@ function bandCard(app: App, band: Band, index: number): HTMLElement {
   const path = `bands.${index}`;
   const key = `band:${index}`;
   const name = band.name || `band ${index + 1}`;
-  const swatch = h('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
-  swatch.style.backgroundColor = band.colour;
   const colour = h('input', { attrs: { type: 'color' } });
   colour.value = /^#[0-9a-f]{6}$/i.test(band.colour) ? band.colour.toLowerCase() : '#ffffff';
   colour.dataset.key = `${key}:colour`;
   colour.addEventListener('input', () => {
     band.colour = colour.value;
-    swatch.style.backgroundColor = colour.value;
     app.edited();
   });
   const text = (label: string, prop: 'name' | 'action' | 'stage', path2: string) =>
@@ -72,7 +69,6 @@ function bandCard(app: App, band: Band, index: number): HTMLElement {
       ),
     ),
   );
-  card.prepend(swatch);
   card.dataset.path = path;
   return card;
 }

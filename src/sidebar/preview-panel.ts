@@ -178,7 +178,7 @@ export function previewPanel(openKeys: Set<string>, onTestRow: () => void, first
     h('h3', { text: 'Test a row' }),
     h(
       'div',
-      { className: 'pair' },
+      { className: 'pair end' },
       field('Sheet row', rowInput, undefined, 'field grow'),
       button('Test row', onTestRow, { key: 'test:go' }),
     ),
