@@ -1,14 +1,7 @@
 // The real dist/Code.js loaded with gas-local into the Apps Script emulator: what google.script.run reaches in the browser tests.
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { createEmulator, type Emulator } from '../emulator';
-import { ROOT, type ServerCall } from './harness';
-
-interface GasLocal {
-  require(folder: string, globals: object, options?: { filter?: (file: string) => boolean }): object;
-}
-
-const gasLocal = createRequire(__filename)('gas-local') as GasLocal;
+import { loadBundle } from '../support/bundle';
+import type { ServerCall } from './harness';
 
 export interface EmulatedServer {
   emulator: Emulator;
@@ -18,14 +11,7 @@ export interface EmulatedServer {
 
 export function emulatedServer(sheets: Record<string, unknown[][]>): EmulatedServer {
   const emulator = createEmulator({ sheets, startTime: Date.parse('2026-11-24T09:00:00Z') });
-  const bundle = gasLocal.require(
-    join(ROOT, 'dist'),
-    { ...emulator.globals },
-    {
-      filter: (file) => file.endsWith('Code.js'),
-    },
-  );
-  emulator.attach(bundle);
+  loadBundle(emulator);
   return {
     emulator,
     call: (name, args) => {
