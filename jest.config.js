@@ -1,11 +1,11 @@
-// Jest: ts-jest in transpile-only mode (types are checked once by `npm run typecheck`).
+// Jest: ts-jest transpiles each file on its own (isolatedModules in tsconfig); `npm run typecheck` checks types.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 60000,
 };
