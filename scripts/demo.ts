@@ -55,7 +55,13 @@ interface ColourRule {
  * The add-on colours rows with conditional-format rules such as =$H2="Hot"; the emulator stores rules but
  * does not paint cells, so the rendering evaluates that one formula shape (first matching rule wins, as in Sheets).
  */
-function colourRules(sheet: GoogleAppsScript.Spreadsheet.Sheet): ColourRule[] {
+interface RuleSource {
+  getConditionalFormatRules(): {
+    getBooleanCondition(): { getCriteriaValues(): unknown[]; getBackground(): string | null } | null;
+  }[];
+}
+
+function colourRules(sheet: RuleSource): ColourRule[] {
   const rules: ColourRule[] = [];
   for (const rule of sheet.getConditionalFormatRules()) {
     const condition = rule.getBooleanCondition();
