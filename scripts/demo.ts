@@ -158,7 +158,14 @@ ${tableRows}
   const htmlPath = join(outputDir, 'demo.html');
   writeFileSync(htmlPath, html);
 
-  const bands = [...counts].map(([band, entry]) => ({ band, ...entry }));
+  // Bands in the model's order, which is the order of the add-on's colour rules.
+  const order = (band: string) => {
+    const index = rules.findIndex((rule) => rule.text.toLowerCase() === band.toLowerCase());
+    return index < 0 ? rules.length : index;
+  };
+  const bands = [...counts]
+    .map(([band, entry]) => ({ band, ...entry }))
+    .sort((a, b) => order(a.band) - order(b.band));
   lines.push('', `Scored ${body.length} leads with ${serviceCalls} Spreadsheet service calls:`);
   for (const { band, leads, colour } of bands) {
     lines.push(

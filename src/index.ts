@@ -6,6 +6,19 @@ export { LEADSCORE } from './functions/lead-score';
 // Add-on lifecycle and menu.
 export { onInstall, onOpen } from './gas/menu';
 
+// Menu items and installable-trigger handlers (managed scoring).
+export {
+  continueRefresh,
+  onLeadSheetChange,
+  onLeadSheetEdit,
+  onScheduledRefresh,
+  scheduleRefresh,
+  scoreNow,
+  setUpScoring,
+  showHelp,
+  stopSchedule,
+} from './gas/menu-actions';
+
 // Sidebar: the functions google.script.run calls (src/shared/sidebar-rpc.ts is the contract), and its trigger handler.
 export {
   showSidebar,
@@ -14,7 +27,6 @@ export {
   sidebarImportModel,
   sidebarLoadTemplate,
   sidebarPreview,
-  sidebarScheduledRefresh,
   sidebarSetSchedule,
   sidebarSetUp,
   sidebarTestRow,

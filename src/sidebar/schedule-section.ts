@@ -5,7 +5,8 @@ import { button, field, h, section, select } from './dom';
 import { call } from './rpc';
 
 /** Apps Script's everyHours accepts only these; add-ons may not run more often than hourly. */
-const INTERVALS = [1, 2, 4, 6, 8, 12];
+// The add-on's offered intervals (src/gas/triggers.ts SCHEDULE_INTERVALS): hourly is the add-on minimum.
+const INTERVALS = [1, 2, 4, 6, 12, 24];
 
 export function scheduleSection(app: App): HTMLElement {
   const { schedule } = app.state;

@@ -91,7 +91,7 @@ async function openSection(page: Page, title: string): Promise<void> {
 describe('LeadScore sidebar in Chromium', () => {
   it('previews an edited rule, applies it, and the sheet is rescored and recoloured', async () => {
     const server = setUp();
-    expect(column(server, 'Score')).toEqual([40, 74, 32, 46, 0, 50, 76, 8]);
+    expect(column(server, 'Lead Score')).toEqual([40, 74, 32, 46, 0, 50, 76, 8]);
     const { page, calls, errors, dialogs } = await open(server);
 
     expect(await bandCounts(page)).toEqual({
@@ -133,9 +133,9 @@ describe('LeadScore sidebar in Chromium', () => {
 
     await page.click('[data-testid="apply"]');
     await waitForText(page, 'status', 'Saved.', 'starts');
-    expect(column(server, 'Score')).toEqual([70, 100, 62, 46, 0, 80, 100, 8]);
+    expect(column(server, 'Lead Score')).toEqual([70, 100, 62, 46, 0, 80, 100, 8]);
     expect(column(server, 'Band')).toEqual(['Hot', 'Hot', 'Warm', 'Warm', 'Cold', 'Hot', 'Hot', 'Cold']);
-    const hot = bandRules(server).find((rule) => rule.formula.endsWith('="Hot"'));
+    const hot = bandRules(server).find((rule) => rule.formula.includes('="Hot"'));
     expect(hot?.background).toBe('#ea9999');
     // After Apply the draft is the saved model: nothing moves any more.
     await waitForText(page, 'moves', '0 up');
@@ -168,7 +168,7 @@ describe('LeadScore sidebar in Chromium', () => {
 
     // Apply cannot go through even when forced: the sheet keeps the old scores.
     await page.locator('[data-testid="apply"]').dispatchEvent('click');
-    expect(column(server, 'Score')).toEqual([40, 74, 32, 46, 0, 50, 76, 8]);
+    expect(column(server, 'Lead Score')).toEqual([40, 74, 32, 46, 0, 50, 76, 8]);
 
     await page.fill('[data-key="band:1:min"]', '45');
     await page.locator('.field-error').waitFor({ state: 'detached' });
