@@ -190,12 +190,22 @@ export function emailDomain(value: unknown): string | null {
   const at = text.lastIndexOf('@');
   if (at <= 0) return null;
   if (!LOCAL_PART.test(text.slice(0, at))) return null;
-  const raw = text
-    .slice(at + 1)
-    .normalize('NFKC')
-    .toLowerCase();
+  const tail = text.slice(at + 1);
+  const raw = (NON_ASCII.test(tail) ? tail.normalize('NFKC') : tail).toLowerCase();
   const domain = raw.endsWith('.') ? raw.slice(0, -1) : raw;
-  return isValidDomain(domain) ? domain : null;
+  return isValidDomainCached(domain) ? domain : null;
+}
+
+/** Addresses are unique per lead but their domains repeat, so the label checks are remembered per domain. */
+const DOMAIN_MEMO_LIMIT = 4096;
+const validDomains = new Map<string, boolean>();
+function isValidDomainCached(domain: string): boolean {
+  let valid = validDomains.get(domain);
+  if (valid === undefined) {
+    valid = isValidDomain(domain);
+    if (validDomains.size < DOMAIN_MEMO_LIMIT) validDomains.set(domain, valid);
+  }
+  return valid;
 }
 
 /**

@@ -5,7 +5,7 @@ import { findColumn } from './columns';
 import { type CellPredicate, type CellTest, compileCondition } from './condition-eval';
 import { decayPoints } from './decay';
 import type { BandStyle, Condition, Contribution, GroupKind, LeadResult, ScoringModel } from './model';
-import { DEFAULT_MISSING_TOKENS, isBlank, missingTokenSet, toNumber, toTime } from './normalise';
+import { DEFAULT_MISSING_TOKENS, isBlank, isDateValue, missingTokenSet, toNumber, toTime } from './normalise';
 import { formatReasons } from './reasons';
 
 const DAY_MS = 86_400_000;
@@ -62,6 +62,8 @@ interface CellInfo {
   verdicts: (CellTest | undefined)[];
   /** The cell as a number, for per-unit points; undefined until first asked. */
   units: number | null | undefined;
+  /** The cell as a time (epoch ms), for decay; undefined until first asked. */
+  time: number | null | undefined;
 }
 
 interface BoundRule extends BoundTest {
@@ -217,24 +219,32 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   const fitColumnCount = fitSlotList.length + fitColumnsMissing;
   const slotCount = slotColumns.length;
   const cellMemos = slotColumns.map(() => new Map<unknown, CellInfo>());
+  const dateMemos = slotColumns.map(() => new Map<unknown, CellInfo>());
   const infos: CellInfo[] = [];
   const cells: unknown[] = new Array(slotCount);
   const problemFlags = new Uint8Array(slotColumns.length);
   const groupTotals = new Float64Array(groupCount);
 
   const readCell = (slot: number, cell: unknown): CellInfo => {
-    const memoisable = typeof cell === 'string' || typeof cell === 'number';
-    const memo = cellMemos[slot] as Map<unknown, CellInfo>;
+    let memo = cellMemos[slot] as Map<unknown, CellInfo>;
+    let key: unknown = cell;
+    // Dates are new objects on every read, but their days repeat: remember them by their time value.
+    if (isDateValue(cell)) {
+      memo = dateMemos[slot] as Map<unknown, CellInfo>;
+      key = cell.getTime();
+    }
+    const memoisable = typeof key === 'string' || typeof key === 'number';
     if (memoisable) {
-      const known = memo.get(cell);
+      const known = memo.get(key);
       if (known) return known;
     }
     const info: CellInfo = {
       blank: cell === '' || isBlank(cell, missingTokens),
       verdicts: new Array(testsPerSlot[slot] ?? 0),
       units: undefined,
+      time: undefined,
     };
-    if (memoisable && memo.size < CELL_MEMO_LIMIT) memo.set(cell, info);
+    if (memoisable && memo.size < CELL_MEMO_LIMIT) memo.set(key, info);
     return info;
   };
 
@@ -326,7 +336,9 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
     }
     let decayed = 0;
     if (decay && decayColumn.slot >= 0 && !(infos[decayColumn.slot] as CellInfo).blank) {
-      const time = toTime(row[decayColumn.column]);
+      const info = infos[decayColumn.slot] as CellInfo;
+      if (info.time === undefined) info.time = toTime(cells[decayColumn.slot]);
+      const time = info.time;
       if (time === null) report(decayColumn.slot, 'is not a date, so no decay was applied', 'decay');
       else decayed = round2(decayPoints(decay, intent, (context.asOf - time) / DAY_MS));
     }
