@@ -235,7 +235,6 @@ export function runFunctionsBench(): string[] {
     const plain = plainValues[row] ?? [];
     const ours = leadValues[row] ?? [];
     if (plain[first + 2] === ours[first] && plain[first + 3] === ours[first + 1]) agree++;
-    console.log(JSON.stringify(leads[row - 1]), plain.slice(first), ours.slice(first));
   }
   const ratio = plainMs / leadMs;
   return [

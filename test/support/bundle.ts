@@ -1,10 +1,22 @@
 // Loads the built dist/ bundle into an emulator with gas-local, and reads what the build generated (footer, exports, catalog).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Emulator } from '../emulator';
 
-export const REPO_ROOT = join(__dirname, '..', '..');
+/** The repository root: the nearest folder above this file with the Apps Script manifest (also when bundled). */
+function findRepoRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'appsscript.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir)
+      throw new Error(`no appsscript.json above ${start}: is this the LeadScore repository?`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const DIST_DIR = join(REPO_ROOT, 'dist');
 export const CODE_PATH = join(DIST_DIR, 'Code.js');
 /** The line scripts/build.mjs writes before the generated top-level wrappers. */
