@@ -1,0 +1,90 @@
+// The leadscore command: score and validate on the same engine the add-on runs.
+import { parseArgs } from 'node:util';
+import { InputError } from './csv-io';
+import { type Io, runScore } from './score-command';
+import { runValidate } from './validate-command';
+
+export const USAGE = `Usage:
+  leadscore score --model FILE|TEMPLATE --input leads.csv --output scored.csv [--as-of YYYY-MM-DD] [--allow-missing-columns]
+  leadscore validate FILE
+
+Templates: b2b-services, capped-100, professional-services, x-education.
+Exit codes: 0 ok, 1 invalid model or input, 2 usage error.
+`;
+
+class UsageError extends Error {}
+
+function scoreArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string' },
+      input: { type: 'string' },
+      output: { type: 'string' },
+      'as-of': { type: 'string' },
+      'allow-missing-columns': { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const missing = (['model', 'input', 'output'] as const).filter((name) => !values[name]);
+  if (missing.length > 0)
+    throw new UsageError(`score needs ${missing.map((name) => `--${name}`).join(', ')}`);
+  return {
+    model: values.model ?? '',
+    input: values.input ?? '',
+    output: values.output ?? '',
+    asOf: values['as-of'],
+    allowMissingColumns: values['allow-missing-columns'] === true,
+  };
+}
+
+/** Runs one command line; returns the exit code (never exits, so tests can call it). */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'score':
+        return runScore(scoreArgs(rest), io);
+      case 'validate': {
+        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        if (positionals.length !== 1) throw new UsageError('validate needs exactly one model file');
+        return runValidate(positionals[0] ?? '', io);
+      }
+      case undefined:
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`leadscore: ${error.message}\n`);
+      return 1;
+    }
+    // node:util parseArgs throws TypeErrors with codes such as ERR_PARSE_ARGS_UNKNOWN_OPTION.
+    const code = (error as { code?: string }).code ?? '';
+    if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`leadscore: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,253 @@
+// The leadscore command: score and validate, parity with the engine and =LEADSCORE, errors with line and column.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { run } from '../../src/cli/main';
+import { modelToRulesSheet } from '../../src/engine/rules-sheet';
+import { scoreTable } from '../../src/engine/scorer';
+import { findTemplate } from '../../src/engine/templates';
+import { leadScore } from '../../src/functions/lead-score';
+import { REPO_ROOT } from '../support/bundle';
+
+const SAMPLE = join(REPO_ROOT, 'samples/hubspot-contacts.csv');
+const AS_OF = '2026-11-20';
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'leadscore-cli-'));
+}
+
+function b2b() {
+  const template = findTemplate('b2b-services');
+  if (!template) throw new Error('templates/b2b-services.json is missing');
+  return template.model;
+}
+
+describe('leadscore score', () => {
+  it('appends the result columns, equal to the engine and to =LEADSCORE for the same rows', async () => {
+    const output = join(tempDir(), 'scored.csv');
+    const result = await cli(
+      'score',
+      '--model',
+      'b2b-services',
+      '--input',
+      SAMPLE,
+      '--output',
+      output,
+      '--as-of',
+      AS_OF,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`scored 200 rows with 'B2B services' as of ${AS_OF}`);
+    const [header = [], ...rows] = parse(readFileSync(output, 'utf8')) as string[][];
+    const [inputHeader = [], ...inputRows] = parse(readFileSync(SAMPLE, 'utf8')) as string[][];
+    expect(header).toEqual([
+      ...inputHeader,
+      'Score',
+      'Fit',
+      'Intent',
+      'Band',
+      'Grade',
+      'Quadrant',
+      'Reasons',
+      'Action',
+      'Confidence',
+      'Problems',
+    ]);
+    const asOf = new Date(`${AS_OF}T00:00:00Z`);
+    const { results } = scoreTable(b2b(), inputHeader, inputRows, asOf);
+    const width = inputHeader.length;
+    // Reasons start with "+" or "-", which a spreadsheet opening the CSV would take for a formula: the CLI
+    // writes them with the leading apostrophe that marks text.
+    const written = rows.map((row) => [
+      Number(row[width]),
+      row[width + 3],
+      String(row[width + 6]).replace(/^'/, ''),
+    ]);
+    expect(rows.every((row) => String(row[width + 6]).startsWith("'"))).toBe(true);
+    expect(written).toEqual(results.map((r) => [r.score, r.band, r.reasons]));
+    const formula = leadScore(
+      [inputHeader, ...inputRows],
+      modelToRulesSheet(b2b(), asOf),
+      'score,band,reasons',
+      asOf,
+    );
+    expect(Array.isArray(formula) && formula.slice(1).map((row) => [row[0], row[1], row[2]])).toEqual(
+      written,
+    );
+  });
+
+  it('counts days from --as-of (decay and date rules)', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'leads.csv');
+    writeFileSync(input, 'Email,Demo Requested,Last Activity Date\nana@acme.com,Yes,2026-11-01\n');
+    const early = join(dir, 'early.csv');
+    const late = join(dir, 'late.csv');
+    await cli(
+      'score',
+      '--model',
+      'b2b-services',
+      '--input',
+      input,
+      '--output',
+      early,
+      '--as-of',
+      '2026-11-05',
+      '--allow-missing-columns',
+    );
+    await cli(
+      'score',
+      '--model',
+      'b2b-services',
+      '--input',
+      input,
+      '--output',
+      late,
+      '--as-of',
+      '2027-02-01',
+      '--allow-missing-columns',
+    );
+    const intentOf = (file: string) => Number((parse(readFileSync(file, 'utf8')) as string[][])[1]?.[5]);
+    expect(intentOf(early)).toBe(30);
+    expect(intentOf(late)).toBe(10);
+  });
+
+  it('reads a UTF-8 BOM and names our columns apart from an existing Score column', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'bom.csv');
+    writeFileSync(input, '\uFEFFEmail,Score\nana@gmail.com,7\n');
+    const output = join(dir, 'out.csv');
+    const result = await cli(
+      'score',
+      '--model',
+      'b2b-services',
+      '--input',
+      input,
+      '--output',
+      output,
+      '--allow-missing-columns',
+    );
+    expect(result.code).toBe(0);
+    const [header] = parse(readFileSync(output, 'utf8')) as string[][];
+    expect(header?.slice(0, 4)).toEqual(['Email', 'Score', 'LeadScore Score', 'Fit']);
+  });
+
+  it('lists the rules whose columns are missing, exits 1 and writes nothing', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'few.csv');
+    writeFileSync(input, 'Email\nana@acme.com\n');
+    const output = join(dir, 'out.csv');
+    const result = await cli('score', '--model', 'b2b-services', '--input', input, '--output', output);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Job Title (rule title-c-level)');
+    expect(result.stderr).toContain('--allow-missing-columns');
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('reports a malformed CSV with its line and column, exits 1 and leaves no output or temp file', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'broken.csv');
+    writeFileSync(input, 'Email,Job Title\nana@acme.com,VP\nbo@acme.com,"unclosed\n');
+    const output = join(dir, 'out.csv');
+    const result = await cli(
+      'score',
+      '--model',
+      'b2b-services',
+      '--input',
+      input,
+      '--output',
+      output,
+      '--allow-missing-columns',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.csv line \d+/);
+    expect(readdirSync(dir)).toEqual(['broken.csv']);
+  });
+
+  it('rejects an invalid model file with the engine messages, writing nothing', async () => {
+    const dir = tempDir();
+    const model = join(dir, 'model.json');
+    writeFileSync(
+      model,
+      JSON.stringify({ ...b2b(), bands: [{ name: 'Hot', min: 50, colour: 'red', action: '' }] }),
+    );
+    const output = join(dir, 'out.csv');
+    const result = await cli('score', '--model', model, '--input', SAMPLE, '--output', output);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('model.json is not a valid model');
+    expect(result.stderr).toContain("Band 'Hot' › colour: must be a colour like #fce5cd, got 'red'");
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('writes text that looks like a formula as plain text', async () => {
+    const dir = tempDir();
+    const model = join(dir, 'model.json');
+    const evil = structuredClone(b2b());
+    const firstRule = evil.groups[0]?.rules[0];
+    if (firstRule) firstRule.label = '=HYPERLINK("http://evil.example")';
+    writeFileSync(model, JSON.stringify(evil));
+    const input = join(dir, 'leads.csv');
+    writeFileSync(input, 'Email,Job Title\nana@acme.com,CEO\n');
+    const output = join(dir, 'out.csv');
+    expect(
+      (await cli('score', '--model', model, '--input', input, '--output', output, '--allow-missing-columns'))
+        .code,
+    ).toBe(0);
+    const reasons = (parse(readFileSync(output, 'utf8')) as string[][])[1]?.[8];
+    expect(reasons?.startsWith("'")).toBe(true);
+  });
+});
+
+describe('leadscore validate and usage', () => {
+  it('validates a template file', async () => {
+    const result = await cli('validate', join(REPO_ROOT, 'templates/b2b-services.json'));
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: 'valid: B2B services (14 rules in 3 groups, 4 bands)\n',
+    });
+  });
+
+  it('reports an invalid file', async () => {
+    const file = join(tempDir(), 'bad.json');
+    writeFileSync(file, '{"schemaVersion": 1, "name": "x"');
+    const result = await cli('validate', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('bad.json: not valid JSON');
+  });
+
+  it.each([
+    [['score', '--model', 'x', '--input', 'y', '--output', 'z', '--colour'], /Unknown option '--colour'/],
+    [['score', '--model', 'x'], /score needs --input, --output/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('exits 2 on a usage error: %j', async (argv, message) => {
+    const result = await cli(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('runs through the package bin after npm ci (no build step)', () => {
+    const out = execFileSync(
+      process.execPath,
+      [join(REPO_ROOT, 'bin/leadscore.js'), 'validate', join(REPO_ROOT, 'templates/capped-100.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(out).toMatch(/^valid: /);
+  });
+});
