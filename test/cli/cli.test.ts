@@ -79,7 +79,9 @@ describe('leadscore score', () => {
       row[width + 3],
       String(row[width + 6]).replace(/^'/, ''),
     ]);
-    expect(rows.every((row) => String(row[width + 6]).startsWith("'"))).toBe(true);
+    const signed = rows.map((row) => String(row[width + 6])).filter((text) => /^'?[+-]/.test(text));
+    expect(signed.length).toBeGreaterThan(100);
+    expect(signed.every((text) => text.startsWith("'"))).toBe(true);
     expect(written).toEqual(results.map((r) => [r.score, r.band, r.reasons]));
     const formula = leadScore(
       [inputHeader, ...inputRows],
