@@ -1,6 +1,7 @@
 // The rules sheet: the model as a readable, hand-editable 2D range, converted losslessly to and from JSON.
 import { findCondition } from './conditions';
 import type { Condition, ScoringModel } from './model';
+import { isDateValue } from './normalise';
 import { closest, type IssuePath, type ModelIssue, validateModelDetailed } from './validate';
 
 export type SheetCell = string | number | boolean | Date;
@@ -317,8 +318,9 @@ function isBlankCell(cell: unknown): boolean {
   return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
 
+/** Cross-realm: Sheets values reach the engine from another JavaScript realm under gas-local and Apps Script. */
 function isDate(cell: unknown): cell is Date {
-  return cell instanceof Date && !Number.isNaN(cell.getTime());
+  return isDateValue(cell);
 }
 
 function pad2(n: number): string {

@@ -15,6 +15,7 @@ import type {
   Scalar,
   ScoringModel,
 } from './model';
+import { isDateValue } from './normalise';
 
 /** One thing wrong with a model. `where` names a place a user can find; `message` says what is wrong. */
 export interface ModelIssue {
@@ -102,7 +103,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return value.trim() === '' ? 'a blank' : quote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
+  if (isDateValue(value)) return 'a date';
   return 'an object';
 }
 
@@ -151,7 +152,12 @@ function hint(name: string, candidates: readonly string[]): string {
 type Obj = Record<string, unknown>;
 
 function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.prototype.toString.call(value) !== '[object Date]'
+  );
 }
 
 function isControl(ch: string): boolean {

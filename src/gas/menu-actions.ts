@@ -14,6 +14,7 @@ import { type RefreshOutcome, refreshLeadScores } from './refresh';
 import { RULES_RANGE_NAME, RULES_SHEET_NAME, readRules, writeRules } from './rules-store';
 import { readStatus } from './status';
 import {
+  ensureChangeTriggers,
   installSchedule,
   removeContinuationTriggers,
   removeSchedule,
@@ -90,6 +91,8 @@ export function setUpScoring(): void {
     if (!template) throw new Error(`The starter template '${DEFAULT_TEMPLATE}' is missing from this build.`);
     writeRules(spreadsheet, template.model, new Date());
   }
+  // New or edited rows are scored as they arrive, without waiting for a schedule (Schedule refresh adds one).
+  ensureChangeTriggers(spreadsheet);
   const outcome = refreshLeadScores(spreadsheet, { reason: 'setup' });
   const note =
     outcome.status === 'done' || outcome.status === 'continuing'
