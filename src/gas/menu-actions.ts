@@ -16,6 +16,7 @@ import { readStatus } from './status';
 import {
   ensureChangeTriggers,
   installSchedule,
+  nextScheduledRun,
   removeContinuationTriggers,
   removeSchedule,
   SCHEDULE_INTERVALS,
@@ -159,8 +160,14 @@ export function showHelp(): void {
     'Score now: rescores every lead. Rules live in the LeadScore Rules sheet (edit there or in the sidebar).',
     `Formulas: =LEADSCORE(A1:Z, ${RULES_RANGE_NAME}, "score,band,reasons").`,
     schedule
-      ? `Schedule: every ${schedule.hours} h, plus rows as they are added or edited.`
-      : 'Schedule: off.',
+      ? `Schedule: every ${schedule.hours} h (next run about ${nextScheduledRun(
+          schedule,
+          status?.lastScheduledRun ?? null,
+        )
+          .toISOString()
+          .slice(0, 16)
+          .replace('T', ' ')} UTC), plus rows as they are added or edited.`
+      : 'Schedule: off (rows are still scored as they are added or edited).',
     status
       ? `Last run: ${status.lastRun} (${status.reason}) ${status.result}, ${status.rowsScored} rows in ${status.durationMs} ms. ${status.message}`
       : 'Last run: never.',

@@ -35,7 +35,13 @@ import { refreshLeadScores } from './refresh';
 import { RULES_SHEET_NAME, readRules, rulesSheet, writeRules } from './rules-store';
 import type * as self from './sidebar-api';
 import { readStatus } from './status';
-import { installSchedule, removeSchedule, SCHEDULE_INTERVALS, scheduleState } from './triggers';
+import {
+  installSchedule,
+  nextScheduledRun,
+  removeSchedule,
+  SCHEDULE_INTERVALS,
+  scheduleState,
+} from './triggers';
 
 /** Compile-time proof that this module implements the contract the sidebar calls. */
 type Implements<T extends SidebarApi> = T;
@@ -122,7 +128,12 @@ function scheduleStatus(): ScheduleStatus {
   const summary =
     schedule === null
       ? `No schedule: scores refresh when you apply or choose Score now.${last}`
-      : `Refreshes every ${schedule.hours === 1 ? 'hour' : `${schedule.hours} hours`}, and rows as they are added or edited.${last}`;
+      : `Refreshes every ${schedule.hours === 1 ? 'hour' : `${schedule.hours} hours`} (next about ${nextScheduledRun(
+          schedule,
+          status?.lastScheduledRun ?? null,
+        )
+          .toISOString()
+          .slice(11, 16)} UTC), and rows as they are added or edited.${last}`;
   return { installed: schedule !== null, everyHours: schedule?.hours ?? null, lastRunIso, summary };
 }
 

@@ -18,6 +18,8 @@ export interface RefreshStatus {
   message: string;
   /** The last failure, kept until a later run succeeds. */
   lastError: string | null;
+  /** When the scheduled trigger last ran (for the next-run estimate). */
+  lastScheduledRun?: string | null;
 }
 
 export function readStatus(): RefreshStatus | null {
@@ -26,13 +28,14 @@ export function readStatus(): RefreshStatus | null {
 
 export function recordRun(
   spreadsheet: Spreadsheet,
-  run: Omit<RefreshStatus, 'lastError'>,
+  run: Omit<RefreshStatus, 'lastError' | 'lastScheduledRun'>,
   failed: boolean,
 ): RefreshStatus {
   const previous = readStatus();
   const status: RefreshStatus = {
     ...run,
     lastError: failed ? run.message : run.result === 'done' ? null : (previous?.lastError ?? null),
+    lastScheduledRun: run.reason === 'schedule' ? run.lastRun : (previous?.lastScheduledRun ?? null),
   };
   writeState(STATE_KEYS.status, status);
   appendLog(spreadsheet, status);

@@ -70,6 +70,19 @@ export function scheduleState(): ScheduleState | null {
 }
 
 /**
+ * When the next scheduled run is due: one interval after the last scheduled run (or the install). Apps
+ * Script does not report trigger times and randomises them within the hour, so this is an estimate.
+ */
+export function nextScheduledRun(schedule: ScheduleState, lastScheduledRun: string | null): Date {
+  const from = Date.parse(lastScheduledRun ?? schedule.installedAt);
+  const hours = schedule.hours * 3_600_000;
+  const now = Date.now();
+  let next = from + hours;
+  while (next < now) next += hours;
+  return new Date(next);
+}
+
+/**
  * Arranges the next execution of an unfinished refresh. With a schedule installed, the document's one
  * time-driven trigger is taken, so the next scheduled run continues the work; otherwise a one-off trigger
  * a minute from now does. Returns which.

@@ -293,6 +293,10 @@ describe('triggers', () => {
     const log = values(emulator, 'LeadScore Log');
     expect(log[0]).toEqual(['Time', 'Trigger', 'Result', 'Rows scored', 'Duration (ms)', 'Message']);
     expect(log.at(-1)?.slice(1, 4)).toEqual(['schedule', 'done', 200]);
+    emulator.invoke('showHelp');
+    const help = emulator.ui.alerts.at(-1)?.prompt ?? '';
+    expect(help).toMatch(/Schedule: every 1 h \(next run about \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/);
+    expect(help).toMatch(/Last run: .* \(schedule\) done, 200 rows in \d+ ms/);
   });
 
   it('scores only appended rows on an import (onChange), and only the edited row on an edit', () => {
