@@ -1,5 +1,6 @@
 // The leadscore command: score and validate on the same engine the add-on runs.
 import { parseArgs } from 'node:util';
+import { runCalibrate } from './calibrate-command';
 import { InputError } from './csv-io';
 import { type Io, runScore } from './score-command';
 import { runValidate } from './validate-command';
@@ -7,6 +8,8 @@ import { runValidate } from './validate-command';
 export const USAGE = `Usage:
   leadscore score --model FILE|TEMPLATE --input leads.csv --output scored.csv [--as-of YYYY-MM-DD] [--allow-missing-columns]
   leadscore validate FILE
+  leadscore calibrate --model FILE|TEMPLATE --input leads.csv --outcome COLUMN [--suggest-out model.json]
+                      [--exclude COL1,COL2] [--positive VALUE1,VALUE2] [--as-of YYYY-MM-DD]
 
 Templates: b2b-services, capped-100, professional-services, x-education.
 Exit codes: 0 ok, 1 invalid model or input, 2 usage error.
@@ -39,6 +42,40 @@ function scoreArgs(argv: string[]) {
   };
 }
 
+function calibrateArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string' },
+      input: { type: 'string' },
+      outcome: { type: 'string' },
+      'suggest-out': { type: 'string' },
+      'as-of': { type: 'string' },
+      exclude: { type: 'string' },
+      positive: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const missing = (['model', 'input', 'outcome'] as const).filter((name) => !values[name]);
+  if (missing.length > 0)
+    throw new UsageError(`calibrate needs ${missing.map((name) => `--${name}`).join(', ')}`);
+  const list = (text: string | undefined) =>
+    text
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  return {
+    model: values.model ?? '',
+    input: values.input ?? '',
+    outcome: values.outcome ?? '',
+    suggestOut: values['suggest-out'],
+    asOf: values['as-of'],
+    exclude: list(values.exclude),
+    positive: list(values.positive),
+  };
+}
+
 /** Runs one command line; returns the exit code (never exits, so tests can call it). */
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -46,6 +83,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'score':
         return runScore(scoreArgs(rest), io);
+      case 'calibrate':
+        return runCalibrate(calibrateArgs(rest), io);
       case 'validate': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
         if (positionals.length !== 1) throw new UsageError('validate needs exactly one model file');
