@@ -1,4 +1,4 @@
-// Builds dist/ for Apps Script: one IIFE bundle with generated top-level wrappers, the manifest, the sidebar.
+// Builds dist/ for Apps Script: one wrapped bundle with generated top-level wrappers, the manifest, the sidebar.
 // Apps Script only sees top-level `function` declarations and esbuild drops JSDoc, so the wrappers and
 // their @customfunction comments are generated here from src/index.ts's exports and the functions catalog.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -156,17 +156,19 @@ async function buildServerBundle(names, catalog) {
   const result = await esbuild.build({
     entryPoints: [join(root, 'src/index.ts')],
     bundle: true,
-    format: 'iife',
-    globalName: GLOBAL_NAME,
+    // CommonJS inside a hand-written function wrapper, not esbuild's IIFE: the IIFE indents every line of
+    // the bundle, which costs about 10 KB of the 200 KB budget for nothing.
+    format: 'cjs',
     platform: 'neutral',
     target: 'es2020',
     minify: false,
+    charset: 'utf8',
     write: false,
     legalComments: 'none',
     banner: {
-      js: '/** @OnlyCurrentDoc */\n// LeadScore for Google Sheets. Built by scripts/build.mjs from src/; do not edit.',
+      js: `/** @OnlyCurrentDoc */\n// LeadScore for Google Sheets. Built by scripts/build.mjs from src/; do not edit.\nvar ${GLOBAL_NAME} = (function () {\n"use strict";\nvar module = { exports: {} };`,
     },
-    footer: { js: wrappersSource(names, catalog) },
+    footer: { js: `return module.exports;\n})();\n${wrappersSource(names, catalog)}` },
     plugins: [compactJson],
     logLevel: 'silent',
   });

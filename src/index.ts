@@ -8,6 +8,7 @@ export { onInstall, onOpen } from './gas/menu';
 
 // Menu items and installable-trigger handlers (managed scoring).
 export {
+  calibrateScores,
   continueRefresh,
   onLeadSheetChange,
   onLeadSheetEdit,
@@ -23,6 +24,7 @@ export {
 export {
   showSidebar,
   sidebarApply,
+  sidebarCalibrate,
   sidebarGetState,
   sidebarImportModel,
   sidebarLoadTemplate,

@@ -2,6 +2,12 @@
 import { bindScorer, compileModel } from '../engine/scorer';
 import { findTemplate } from '../engine/templates';
 import {
+  CALIBRATION_SHEET_NAME,
+  calibrateLeadTable,
+  guessOutcomeColumn,
+  writeCalibrationSheet,
+} from './calibration-sheet';
+import {
   detectLeadTable,
   locatedSheet,
   readLeadTable,
@@ -174,6 +180,47 @@ export function showHelp(): void {
     status?.lastError ? `Last error: ${status.lastError}` : '',
   ];
   ui.alert(`${TITLE} help`, lines.filter(Boolean).join('\n\n'), ui.ButtonSet.OK);
+}
+
+/**
+ * Menu: Calibrate against outcomes. Asks for the outcome column (guessing a common one), measures the saved
+ * model against it and writes the LeadScore Calibration sheet with a suggested model to review.
+ */
+export function calibrateScores(): void {
+  const spreadsheet = activeSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  const location = storedLocation();
+  const sheet = locatedSheet(spreadsheet, location);
+  if (!sheet || !location) {
+    ui.alert(
+      TITLE,
+      'Set up scoring first, so calibration knows which sheet holds the leads.',
+      ui.ButtonSet.OK,
+    );
+    return;
+  }
+  const header = sheet.getRange(location.headerRow, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+  const guess = guessOutcomeColumn(header);
+  const response = ui.prompt(
+    TITLE,
+    `Which column says whether a lead converted (Converted 0/1, Won/Lost, Closed Won, Customer...)?${guess ? ` Leave empty for '${guess}'.` : ''}`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (response.getSelectedButton() !== ui.Button.OK) return;
+  const outcomeColumn = response.getResponseText().trim() || guess || '';
+  try {
+    const { report, model } = calibrateLeadTable(spreadsheet, outcomeColumn);
+    writeCalibrationSheet(spreadsheet, report, outcomeColumn, model);
+    const auc = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : 'n/a');
+    spreadsheet.toast(
+      `AUC ${auc(report.auc)} on ${report.leads} leads; suggested points ${auc(report.holdout.suggestedAuc)} vs ${auc(report.holdout.currentAuc)} on the holdout. See '${CALIBRATION_SHEET_NAME}'; load the suggestion in the sidebar to review it.`,
+      TITLE,
+      15,
+    );
+  } catch (error) {
+    if (!(error instanceof TableError)) throw error;
+    ui.alert(TITLE, error.message, ui.ButtonSet.OK);
+  }
 }
 
 /** Time-driven trigger: the scheduled refresh (it also finishes a refresh that ran out of time). */

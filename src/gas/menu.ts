@@ -7,6 +7,7 @@ export const MENU_ITEMS: readonly (readonly [label: string, handler: string])[] 
   ['Set up scoring', 'setUpScoring'],
   ['Schedule refresh', 'scheduleRefresh'],
   ['Stop schedule', 'stopSchedule'],
+  ['Calibrate against outcomes', 'calibrateScores'],
   ['Help', 'showHelp'],
 ];
 

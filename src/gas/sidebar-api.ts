@@ -7,6 +7,8 @@ import { validateModelDetailed } from '../engine/validate';
 import type {
   ApplyRequest,
   ApplyResult,
+  CalibrateRequest,
+  CalibrateResult,
   ColumnInfo,
   ImportRequest,
   ModelResult,
@@ -22,6 +24,7 @@ import type {
   TestRowRequest,
   TestRowResult,
 } from '../shared/sidebar-rpc';
+import { calibrateLeadTable, writeCalibrationSheet } from './calibration-sheet';
 import {
   detectLeadTable,
   locatedSheet,
@@ -281,6 +284,39 @@ export function sidebarLoadTemplate(request: TemplateRequest): ModelResult {
   if (!template)
     return { ok: false, issues: [{ path: [], where: '', message: `No template '${String(request.id)}'.` }] };
   return validate(template.model);
+}
+
+/** Calibrates the saved model against an outcome column, writes the Calibration sheet, returns the summary. */
+export function sidebarCalibrate(request: CalibrateRequest): CalibrateResult {
+  const ss = spreadsheet();
+  const outcomeColumn = String(request.outcomeColumn ?? '').trim();
+  if (outcomeColumn === '')
+    return { ok: false, message: 'Name the column that says whether a lead converted.' };
+  try {
+    const { report, model } = calibrateLeadTable(ss, outcomeColumn);
+    writeCalibrationSheet(ss, report, outcomeColumn, model);
+    const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+    return {
+      ok: true,
+      outcomeColumn,
+      leads: report.leads,
+      conversions: report.conversions,
+      baseline: report.baseline,
+      auc: finite(report.auc),
+      holdout: {
+        leads: report.holdout.leads,
+        currentAuc: finite(report.holdout.currentAuc),
+        suggestedAuc: finite(report.holdout.suggestedAuc),
+        closeRateAuc: finite(report.holdout.closeRateAuc),
+      },
+      byBand: report.byBand,
+      warnings: [...report.leaks, ...report.warnings],
+      suggestion: report.suggestions.logistic,
+    };
+  } catch (error) {
+    if (error instanceof TableError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 /** Extensions > LeadScore > Open sidebar. */

@@ -121,6 +121,40 @@ export interface TemplateRequest {
   id: string;
 }
 
+export interface CalibrateRequest {
+  /** Header of the outcome column (Converted, Deal Stage, Lifecycle Stage...). */
+  outcomeColumn: string;
+}
+
+export interface BandConversion {
+  label: string;
+  leads: number;
+  converted: number;
+  rate: number;
+}
+
+/** The calibration summary the sidebar shows; the full tables go to the LeadScore Calibration sheet. */
+export type CalibrateResult =
+  | {
+      ok: true;
+      outcomeColumn: string;
+      leads: number;
+      conversions: number;
+      baseline: number;
+      auc: number | null;
+      holdout: {
+        leads: number;
+        currentAuc: number | null;
+        suggestedAuc: number | null;
+        closeRateAuc: number | null;
+      };
+      byBand: BandConversion[];
+      warnings: string[];
+      /** The suggested points model; it becomes the draft only when the user loads it. */
+      suggestion: ScoringModel;
+    }
+  | { ok: false; message: string };
+
 /**
  * Every server function the sidebar calls: one argument, one JSON-safe result. Failures the user can
  * fix come back as `{ ok: false, issues }`; anything else is thrown as an Error with a readable message.
@@ -134,6 +168,7 @@ export interface SidebarApi {
   sidebarSetSchedule(request: ScheduleRequest): ScheduleStatus;
   sidebarImportModel(request: ImportRequest): ModelResult;
   sidebarLoadTemplate(request: TemplateRequest): ModelResult;
+  sidebarCalibrate(request: CalibrateRequest): CalibrateResult;
 }
 
 export type SidebarFunction = keyof SidebarApi;

@@ -4,6 +4,7 @@ import { validateModelDetailed } from '../engine/validate';
 import type { RpcIssue, SidebarState } from '../shared/sidebar-rpc';
 import { type App, cloneModel } from './app';
 import { bandsSection } from './bands-editor';
+import { calibrationSection } from './calibration-section';
 import { decaySection } from './decay-editor';
 import { button, clear, h } from './dom';
 import { importExportSection } from './import-export';
@@ -105,6 +106,7 @@ class Sidebar implements App {
       bandsSection(this),
       decaySection(this),
       scheduleSection(this),
+      calibrationSection(this),
       importExportSection(this),
     );
     const find = (key: string) => this.root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);

@@ -1,5 +1,7 @@
 // The spreadsheet's state, kept apart from the Apps Script facades so tests can inspect it without counting calls.
+
 import type { CellValue, FormulaEvaluator } from './cell-value';
+import type { ChartModel } from './chart';
 import { type Span, spanAfterDelete, spanAfterInsert } from './dimension';
 import { Grid } from './grid';
 
@@ -47,6 +49,7 @@ export class SheetModel {
   readonly backgrounds = new Grid<string | null>(null);
   readonly numberFormats = new Grid<string | null>(null);
   rules: RuleModel[] = [];
+  charts: ChartModel[] = [];
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;

@@ -1,7 +1,9 @@
 // Sheet: ranges by A1 or coordinates, structure changes (insert/delete rows and columns), rules, metadata, sort.
+
 import { parseA1 } from './a1';
 import type { CellValue } from './cell-value';
 import { Formula, toCell } from './cell-value';
+import { EmbeddedChart, EmbeddedChartBuilder } from './chart';
 import { ConditionalFormatRule, cloneRule } from './conditional-format';
 import { Access, type EmulatorContext } from './context';
 import {
@@ -291,6 +293,26 @@ export class Sheet {
     this.ctx.call('Sheet.clearContents', W);
     this.model.values.rows = [];
     return this;
+  }
+
+  newChart(): EmbeddedChartBuilder {
+    this.ctx.call('Sheet.newChart', R);
+    return new EmbeddedChartBuilder(this.ctx);
+  }
+
+  insertChart(chart: EmbeddedChart): void {
+    this.ctx.call('Sheet.insertChart', W);
+    this.model.charts.push(chart.model);
+  }
+
+  getCharts(): EmbeddedChart[] {
+    this.ctx.call('Sheet.getCharts', R);
+    return this.model.charts.map((chart) => new EmbeddedChart(this.ctx, chart));
+  }
+
+  removeChart(chart: EmbeddedChart): void {
+    this.ctx.call('Sheet.removeChart', W);
+    this.model.charts = this.model.charts.filter((model) => model.id !== chart.model.id);
   }
 
   getConditionalFormatRules(): ConditionalFormatRule[] {

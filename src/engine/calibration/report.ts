@@ -6,7 +6,7 @@ import { scoreTable } from '../scorer';
 import { activeFeatures, buildFeatures, type Feature } from './features';
 import { fitLogistic, linearScores } from './logistic';
 import { type Conversion, conversionBy, conversionByDecile, rocAuc } from './metrics';
-import { outcomeReader } from './outcome';
+import { outcomeReader, unknownOutcomes } from './outcome';
 import { integerPoints, pointsModel } from './points';
 
 export interface CalibrationOptions {
@@ -68,7 +68,7 @@ function labelled(
   const outcomeIndex = findColumn(header, options.outcomeColumn);
   if (outcomeIndex < 0)
     throw new Error(`There is no outcome column '${options.outcomeColumn}' in the header row.`);
-  const read = outcomeReader(options.positiveValues);
+  const read = outcomeReader(options.positiveValues, unknownOutcomes(rows.map((row) => row[outcomeIndex])));
   const kept: unknown[][] = [];
   const outcomes: (0 | 1)[] = [];
   for (const row of rows) {

@@ -1,7 +1,7 @@
 // Calibration on synthetic leads with known true effects, plus outcome parsing, AUC, the split and warnings.
 
 import { rocAuc } from '../../../src/engine/calibration/metrics';
-import { outcomeReader } from '../../../src/engine/calibration/outcome';
+import { outcomeReader, unknownOutcomes } from '../../../src/engine/calibration/outcome';
 import { calibrate, isHoldout, suggestModel } from '../../../src/engine/calibration/report';
 import { validateModel } from '../../../src/engine/validate';
 import { makeGroup, makeModel, makeRule } from '../support/model-factory';
@@ -136,6 +136,13 @@ describe('building blocks', () => {
     ['maybe', null],
   ])('outcome %j -> %j', (cell, expected) => {
     expect(outcomeReader()(cell)).toBe(expected);
+  });
+
+  it('reads other stages as losses unless the column names its losses (then they are open deals)', () => {
+    expect(unknownOutcomes(['Customer', 'Lead', 'MQL'])).toBe(0);
+    expect(unknownOutcomes(['Won', 'Lost', 'Negotiation'])).toBeNull();
+    expect(outcomeReader(undefined, 0)('Lead')).toBe(0);
+    expect(outcomeReader(undefined, null)('Negotiation')).toBeNull();
   });
 
   it('with explicit positive values, any other filled outcome is a loss', () => {

@@ -1,0 +1,104 @@
+// The Calibration section: how the saved rules rank real outcomes, and a suggested model to load as a draft.
+
+import type { CalibrateResult } from '../shared/sidebar-rpc';
+import type { App } from './app';
+import { button, field, h, section, textInput } from './dom';
+import { call } from './rpc';
+
+/** Outcome columns of common CRM exports, offered first. */
+const GUESSES = ['converted', 'isconverted', 'deal stage', 'lifecycle stage', 'lead status', 'status', 'won'];
+
+/** The last result survives re-renders of the editors (it is not part of the draft). */
+let last: CalibrateResult | null = null;
+
+function auc(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(3);
+}
+
+function summary(app: App, result: CalibrateResult): HTMLElement {
+  if (!result.ok)
+    return h('p', {
+      className: 'field-error',
+      text: result.message,
+      attrs: { 'data-testid': 'calibration-error' },
+    });
+  const rows = result.byBand.map((band) =>
+    h(
+      'tr',
+      {},
+      h('td', { text: band.label }),
+      h('td', { text: String(band.leads) }),
+      h('td', { text: `${(band.rate * 100).toFixed(1)}%` }),
+    ),
+  );
+  const load = button(
+    'Load suggested rules as draft',
+    () =>
+      app.replaceDraft(
+        result.suggestion,
+        `Loaded the suggested model as the draft: review the preview, then Apply or Discard.`,
+      ),
+    { key: 'calibration:load' },
+  );
+  return h(
+    'div',
+    { attrs: { 'data-testid': 'calibration-summary' } },
+    h('p', {
+      className: 'hint',
+      text: `${result.leads} leads, ${result.conversions} converted (${(result.baseline * 100).toFixed(1)}%). Current rules: AUC ${auc(result.auc)}. Holdout of ${result.holdout.leads}: current ${auc(result.holdout.currentAuc)}, suggested ${auc(result.holdout.suggestedAuc)}, close-rate ${auc(result.holdout.closeRateAuc)}.`,
+    }),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h('tr', {}, h('th', { text: 'Band' }), h('th', { text: 'Leads' }), h('th', { text: 'Converted' })),
+      ),
+      h('tbody', {}, ...rows),
+    ),
+    ...result.warnings.map((warning) => h('p', { className: 'hint', text: `⚠ ${warning}` })),
+    h('div', { className: 'actions' }, load),
+  );
+}
+
+export function calibrationSection(app: App): HTMLElement {
+  const headers = app.state.columns.map((column) => column.header);
+  let outcome = headers.find((header) => GUESSES.includes(header.trim().toLowerCase())) ?? '';
+  const input = textInput(
+    outcome,
+    (value) => {
+      outcome = value;
+    },
+    'calibration:outcome',
+  );
+  const output = h('div', {});
+  if (last) output.append(summary(app, last));
+  const run = button(
+    'Calibrate',
+    () => {
+      void app.run('Calibrating against outcomes…', async () => {
+        last = await call('sidebarCalibrate', { outcomeColumn: outcome });
+        output.replaceChildren(summary(app, last));
+        app.notify(
+          last.ok
+            ? `Calibrated on ${last.leads} leads; the full report is in the LeadScore Calibration sheet.`
+            : last.message,
+        );
+      });
+    },
+    { key: 'calibration:run' },
+  );
+  return section(
+    'calibration',
+    'Calibration',
+    app.openKeys,
+    h('p', {
+      className: 'hint',
+      text: 'Measure the rules against real wins and losses, and get suggested points learned from them.',
+    }),
+    field('Outcome column', input),
+    h('div', { className: 'actions' }, run),
+    output,
+  );
+}
