@@ -1,5 +1,6 @@
 // Evaluation: the X Education template on all 9,240 real leads: conversion rate per band must rise with the band.
 // Run: npx tsx eval/x-education-bands.ts (skips with a message where ../shared/data is absent).
+import { rocAuc } from '../src/engine/calibration/metrics';
 import { scoreTable } from '../src/engine/scorer';
 import { findTemplate } from '../src/engine/templates';
 import { hasSharedData, readSharedCsv, sharedDataDir } from '../test/engine/support/shared-data';
@@ -19,29 +20,6 @@ export interface BandEvaluation {
   monotone: boolean;
 }
 
-/** Rank-based ROC AUC (ties get half credit). */
-export function rocAuc(scores: readonly number[], outcomes: readonly number[]): number {
-  const order = scores
-    .map((score, index) => ({ score, positive: outcomes[index] === 1 }))
-    .sort((a, b) => a.score - b.score);
-  let rankSum = 0;
-  let positives = 0;
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1]?.score === order[start]?.score) end++;
-    const averageRank = (start + end) / 2 + 1;
-    for (let i = start; i <= end; i++) {
-      if (order[i]?.positive) {
-        rankSum += averageRank;
-        positives++;
-      }
-    }
-    start = end + 1;
-  }
-  const negatives = order.length - positives;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
-
 export function evaluateXEducationBands(): BandEvaluation | null {
   if (!hasSharedData) return null;
   const template = findTemplate('x-education');
@@ -52,7 +30,7 @@ export function evaluateXEducationBands(): BandEvaluation | null {
   const { results } = scoreTable(template.model, header, rows, new Date('2026-11-20T00:00:00Z'));
   const bands = template.model.bands.map((band) => ({ band: band.name, leads: 0, converted: 0, rate: 0 }));
   const scores: number[] = [];
-  const outcomes: number[] = [];
+  const outcomes: (0 | 1)[] = [];
   results.forEach((result, index) => {
     const converted = rows[index]?.[outcome] === '1' ? 1 : 0;
     scores.push(result.score);

@@ -1,17 +1,6 @@
 // The X Education template on the real 9,240 leads: higher bands convert at higher rates.
-import { evaluateXEducationBands, rocAuc } from '../../eval/x-education-bands';
+import { evaluateXEducationBands } from '../../eval/x-education-bands';
 import { describeWithSharedData } from '../engine/support/shared-data';
-
-describe('rocAuc', () => {
-  it.each([
-    [[1, 2, 3, 4], [0, 0, 1, 1], 1],
-    [[4, 3, 2, 1], [0, 0, 1, 1], 0],
-    [[1, 1, 1, 1], [0, 1, 0, 1], 0.5],
-    [[1, 2, 2, 3], [0, 0, 1, 1], 0.875],
-  ])('scores %j against %j -> %d', (scores, outcomes, expected) => {
-    expect(rocAuc(scores, outcomes)).toBeCloseTo(expected, 10);
-  });
-});
 
 describeWithSharedData('X Education bands', () => {
   it('converts at a higher rate in every higher band, and ranks leads well', () => {
