@@ -13,26 +13,16 @@ import type { Condition, ScoringModel } from '../src/engine/model';
 import { modelToRulesSheet } from '../src/engine/rules-sheet';
 import { findTemplate } from '../src/engine/templates';
 import { leadScore } from '../src/functions/lead-score';
+import { seededRandom } from '../test/support/seeded-random';
 
 const ROWS = 10_000;
 const AS_OF = new Date('2026-11-20T00:00:00Z');
 /** Spreadsheet serial day of AS_OF (days since 1899-12-30), how Sheets and HyperFormula store dates. */
 const AS_OF_SERIAL = Math.round(AS_OF.getTime() / 86_400_000) + 25_569;
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Clean values (both sides read them the same way) in the B2B template's columns. */
 function makeLeads(columns: readonly string[]): (string | number)[][] {
-  const random = prng(7);
+  const random = seededRandom(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const values: Record<string, () => string | number> = {
     'Job Title': () =>

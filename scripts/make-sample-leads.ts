@@ -3,24 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { seededRandom } from '../test/support/seeded-random';
 
 const ROWS = 200;
 const EXPORT_DATE = Date.UTC(2026, 10, 20);
 const DAY = 86_400_000;
 
-/** mulberry32: a tiny seeded PRNG, enough for sample data. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(20261124);
+const random = seededRandom(20261124);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const chance = (p: number): boolean => random() < p;
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));

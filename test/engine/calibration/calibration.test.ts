@@ -4,27 +4,17 @@ import { rocAuc } from '../../../src/engine/calibration/metrics';
 import { outcomeReader, unknownOutcomes } from '../../../src/engine/calibration/outcome';
 import { calibrate, isHoldout, suggestModel } from '../../../src/engine/calibration/report';
 import { validateModel } from '../../../src/engine/validate';
+import { seededRandom } from '../../support/seeded-random';
 import { makeGroup, makeModel, makeRule } from '../support/model-factory';
 
 const AS_OF = new Date('2026-11-20T00:00:00Z');
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Leads whose true log-odds are: Demo yes +2.5, Title VP +1.2, Source Ads -1.0, Noise nothing.
  * `leaky` copies the outcome into a column filled only for converted leads.
  */
 function synthetic(count: number, seed = 1, leaky = false): { header: string[]; rows: unknown[][] } {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const header = ['Demo', 'Title', 'Source', 'Noise', 'Converted', ...(leaky ? ['Won Date'] : [])];
   const rows = Array.from({ length: count }, () => {
     const demo = random() < 0.3;
