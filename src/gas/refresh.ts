@@ -174,14 +174,32 @@ function refreshLocked(spreadsheet: Spreadsheet, options: RefreshOptions, starte
     );
   }
   const stampCells = cells.get('scored-at') ?? [];
+  const versionCells = cells.get('model') ?? [];
 
   const previousRun = readState<RunState>(STATE_KEYS.run);
-  const run: RunState | null = fullRun
-    ? previousRun && previousRun.version === version
-      ? previousRun
-      : { stamp: now.getTime(), version, startedAt: now.toISOString() }
-    : null;
+  let run: RunState | null = null;
+  if (fullRun) {
+    if (previousRun && previousRun.version === version) run = previousRun;
+    else {
+      // Whole seconds (how precisely Sheets keeps a date-time's milliseconds is unverified), and always
+      // later than every stamp in the sheet, so a new run never mistakes an earlier run's rows for its own.
+      let latest = 0;
+      for (const cell of stampCells) latest = Math.max(latest, stampOf(cell) ?? 0);
+      const stamp = Math.max(
+        Math.floor(now.getTime() / 1000) * 1000,
+        Math.floor(latest / 1000) * 1000 + 1000,
+      );
+      run = { stamp, version, startedAt: now.toISOString() };
+    }
+  }
   const stamp = new Date(run ? run.stamp : now.getTime());
+  /** A row this run already scored: its stamp is the run's and so is its model (a new model starts afresh). */
+  const scoredInRun = (index: number): boolean => {
+    const time = stampOf(stampCells[index]);
+    return (
+      run !== null && time !== null && Math.abs(time - run.stamp) < 500 && versionCells[index] === run.version
+    );
+  };
   const wanted = options.rows ? new Set(options.rows.map((row) => row - location.headerRow - 1)) : null;
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const chunk = options.chunkRows ?? Number.POSITIVE_INFINITY;
@@ -198,7 +216,7 @@ function refreshLocked(spreadsheet: Spreadsheet, options: RefreshOptions, starte
     totalRows++;
     if (wanted && !wanted.has(index)) continue;
     if (options.onlyUnscored && stampOf(stampCells[index]) !== null) continue;
-    if (run && stampOf(stampCells[index]) === run.stamp) continue;
+    if (run && scoredInRun(index)) continue;
     if (outOfTime) continue;
     if (scored >= chunk || (scored % CLOCK_CHECK_EVERY === 0 && Date.now() - started > budget)) {
       outOfTime = true;
@@ -223,7 +241,7 @@ function refreshLocked(spreadsheet: Spreadsheet, options: RefreshOptions, starte
   if (outOfTime && run) {
     writeState(STATE_KEYS.run, run);
     const when = scheduleContinuation(spreadsheet);
-    const done = rows.filter((_, index) => stampOf(stampCells[index]) === run.stamp).length;
+    const done = rows.filter((_, index) => scoredInRun(index)).length;
     return outcome(
       'continuing',
       `Scored ${done.toLocaleString('en-US')} of ${totalRows.toLocaleString('en-US')} leads; the rest ${when === 'in-a-minute' ? 'continues in about a minute' : 'continues at the next scheduled refresh'}.${missingNote}`,
