@@ -104,6 +104,29 @@ describe('=LEADSCORE in the built bundle', () => {
     expect(() => callLeadScore([leads, broken, 'score'])).toThrow(/demo-requested.*Points.*thirty/s);
   });
 
+  it('reads booleans, error values and blanks as Sheets passes them, one bad row never stopping the others', () => {
+    const header = leads[0] ?? [];
+    const column = (name: string) => header.indexOf(name);
+    const row = (changes: Record<string, unknown>) => {
+      const base = [...(leads[1] ?? [])];
+      for (const [name, value] of Object.entries(changes)) base[column(name)] = value;
+      return base;
+    };
+    const table = [
+      header,
+      row({ 'Demo Requested': true, 'Contact Form Submitted': false, 'Job Title': '#N/A' }),
+      row({ 'Demo Requested': '#REF!', 'Number of Employees': 'twelve' }),
+      header.map(() => ''),
+    ];
+    const output = callLeadScore([table, rules, 'score,problems']) as unknown[][];
+    const { results } = scoreTable(template(), header, table.slice(1), AS_OF);
+    expect(output.slice(1)).toEqual(
+      results.map((result) => (result.blank ? ['', ''] : [result.score, result.problems.join('; ')])),
+    );
+    expect(output[2]?.[1]).toContain("Number of Employees: 'twelve' is not a number");
+    expect(output[3]).toEqual(['', '']);
+  });
+
   it('says what it expected for a single cell', () => {
     expect(() => callLeadScore(['jane@acme.com', rules])).toThrow(/leads must be the lead table/);
   });
