@@ -32,7 +32,7 @@ export function evaluateCalibration(): EvaluationRow[] | null {
   if (!hasSharedData) return null;
   const asOf = new Date('2026-11-20T00:00:00Z');
   const template = findTemplate('x-education');
-  if (!template) throw new Error('templates/x-education.json is missing');
+  if (!template) throw new Error('templates/online-courses.json is missing');
   const xEducation = readSharedCsv('x-education-leads.csv');
   const x = calibrate(template.model, xEducation.header, xEducation.rows, {
     outcomeColumn: 'Converted',

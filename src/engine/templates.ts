@@ -1,8 +1,8 @@
 // Starter models shipped with the add-on (the setup step creates a rules sheet from one of them).
 import b2bServices from '../../templates/b2b-services.json';
 import capped100 from '../../templates/capped-100.json';
+import xEducation from '../../templates/online-courses.json';
 import professionalServices from '../../templates/professional-services.json';
-import xEducation from '../../templates/x-education.json';
 import type { ScoringModel } from './model';
 
 export interface ModelTemplate {

@@ -1,5 +1,5 @@
 // Evaluation: the X Education template on all 9,240 real leads: conversion rate per band must rise with the band.
-// Run: npx tsx eval/x-education-bands.ts (skips with a message where ../shared/data is absent).
+// Run: npx tsx eval/template-bands.ts (skips with a message where ../shared/data is absent).
 import { rocAuc } from '../src/engine/calibration/metrics';
 import { scoreTable } from '../src/engine/scorer';
 import { findTemplate } from '../src/engine/templates';
@@ -23,7 +23,7 @@ export interface BandEvaluation {
 export function evaluateXEducationBands(): BandEvaluation | null {
   if (!hasSharedData) return null;
   const template = findTemplate('x-education');
-  if (!template) throw new Error('templates/x-education.json is missing');
+  if (!template) throw new Error('templates/online-courses.json is missing');
   const { header, rows } = readSharedCsv('x-education-leads.csv');
   const outcome = header.indexOf('Converted');
   // The template has no date rules, so the as-of date does not change any score.
@@ -51,7 +51,7 @@ if (require.main === module) {
   if (!evaluation) {
     console.log(`skipped: ${sharedDataDir} not found (a fresh clone has no shared data)`);
   } else {
-    console.log('X Education leads scored with templates/x-education.json\n');
+    console.log('X Education leads scored with templates/online-courses.json\n');
     console.log('band         leads  converted   rate');
     for (const band of evaluation.bands) {
       console.log(

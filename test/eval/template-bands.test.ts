@@ -1,5 +1,5 @@
 // The X Education template on the real 9,240 leads: higher bands convert at higher rates.
-import { evaluateXEducationBands } from '../../eval/x-education-bands';
+import { evaluateXEducationBands } from '../../eval/template-bands';
 import { describeWithSharedData } from '../engine/support/shared-data';
 
 describeWithSharedData('X Education bands', () => {
