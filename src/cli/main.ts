@@ -79,6 +79,11 @@ function calibrateArgs(argv: string[]) {
 /** Runs one command line; returns the exit code (never exits, so tests can call it). */
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  // `leadscore score --help` asks for help, not a usage error (parseArgs would reject the unknown flag).
+  if (command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case 'score':

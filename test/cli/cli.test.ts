@@ -232,6 +232,24 @@ describe('leadscore validate and usage', () => {
     expect(result.stderr).toContain('bad.json: not valid JSON');
   });
 
+  it('reports a JSON file that is not a valid model with the engine messages', async () => {
+    const file = join(tempDir(), 'empty.json');
+    writeFileSync(file, '{"schemaVersion": 1, "name": "x", "groups": [], "bands": []}');
+    const result = await cli('validate', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('empty.json is not a valid model:');
+    expect(result.stderr).toContain('Bands: must have at least one band');
+  });
+
+  it.each([[['--help']], [['score', '--help']], [['validate', '-h']]])(
+    'prints the usage and exits 0 for %j',
+    async (argv) => {
+      const result = await cli(...argv);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('leadscore score --model');
+    },
+  );
+
   it.each([
     [['score', '--model', 'x', '--input', 'y', '--output', 'z', '--colour'], /Unknown option '--colour'/],
     [['score', '--model', 'x'], /score needs --input, --output/],
