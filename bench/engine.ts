@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Rule, ScoringModel } from '../src/engine/model';
 import { bindScorer, compileModel } from '../src/engine/scorer';
-import { validateModel } from '../src/engine/validate';
+import { describeIssues, validateModel } from '../src/engine/validate';
+import { seededRandom } from '../test/support/seeded-random';
 
 const ROWS = 100_000;
 const AS_OF = new Date('2026-11-20T00:00:00Z');
@@ -121,11 +122,7 @@ const COLUMNS = [
 
 /** Messy rows as imports deliver them: numbers as text, ranges, yes/no words, Dates and ISO strings, unique e-mails. */
 function makeRows(): unknown[][] {
-  let seed = 7;
-  const random = (): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
+  const random = seededRandom(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const base = Date.UTC(2026, 10, 1);
   const day = (): number => base - Math.floor(random() * 120) * 86_400_000;
@@ -176,7 +173,8 @@ function best(run: () => unknown, repeats: number): number {
 
 export function runEngineBench(): string[] {
   const checked = validateModel(MODEL);
-  if (!checked.ok) throw new Error(`the reference model is invalid: ${JSON.stringify(checked.issues)}`);
+  if (!checked.ok)
+    throw new Error(`bench/engine.ts: the reference model is invalid:\n${describeIssues(checked.issues)}`);
   const ruleCount = MODEL.groups.reduce((sum, group) => sum + group.rules.length, 0);
   const rows = makeRows();
   const compiled = compileModel(checked.model);
