@@ -32,6 +32,17 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'leadscore-cli-'));
 }
 
+/** Writes `csv` as leads.csv in a fresh folder and runs `leadscore score` on it; `extra` flags go last. */
+async function scoreCsv(csv: string, extra: string[] = [], model = 'b2b-services') {
+  const dir = tempDir();
+  const input = join(dir, 'leads.csv');
+  writeFileSync(input, csv);
+  const output = join(dir, 'out.csv');
+  const result = await cli('score', '--model', model, '--input', input, '--output', output, ...extra);
+  const rows = () => parse(readFileSync(output, 'utf8')) as string[][];
+  return { dir, input, output, result, rows };
+}
+
 function b2b() {
   const template = findTemplate('b2b-services');
   if (!template) throw new Error('templates/b2b-services.json is missing');
@@ -95,66 +106,25 @@ describe('leadscore score', () => {
   });
 
   it('counts days from --as-of (decay and date rules)', async () => {
-    const dir = tempDir();
-    const input = join(dir, 'leads.csv');
-    writeFileSync(input, 'Email,Demo Requested,Last Activity Date\nana@acme.com,Yes,2026-11-01\n');
-    const early = join(dir, 'early.csv');
-    const late = join(dir, 'late.csv');
-    await cli(
-      'score',
-      '--model',
-      'b2b-services',
-      '--input',
-      input,
-      '--output',
-      early,
-      '--as-of',
-      '2026-11-05',
-      '--allow-missing-columns',
-    );
-    await cli(
-      'score',
-      '--model',
-      'b2b-services',
-      '--input',
-      input,
-      '--output',
-      late,
-      '--as-of',
-      '2027-02-01',
-      '--allow-missing-columns',
-    );
-    const intentOf = (file: string) => Number((parse(readFileSync(file, 'utf8')) as string[][])[1]?.[5]);
-    expect(intentOf(early)).toBe(30);
-    expect(intentOf(late)).toBe(10);
+    const csv = 'Email,Demo Requested,Last Activity Date\nana@acme.com,Yes,2026-11-01\n';
+    const intentAsOf = async (asOf: string) => {
+      const { rows } = await scoreCsv(csv, ['--as-of', asOf, '--allow-missing-columns']);
+      return Number(rows()[1]?.[5]);
+    };
+    expect(await intentAsOf('2026-11-05')).toBe(30);
+    expect(await intentAsOf('2027-02-01')).toBe(10);
   });
 
   it('reads a UTF-8 BOM and names our columns apart from an existing Score column', async () => {
-    const dir = tempDir();
-    const input = join(dir, 'bom.csv');
-    writeFileSync(input, '\uFEFFEmail,Score\nana@gmail.com,7\n');
-    const output = join(dir, 'out.csv');
-    const result = await cli(
-      'score',
-      '--model',
-      'b2b-services',
-      '--input',
-      input,
-      '--output',
-      output,
+    const { result, rows } = await scoreCsv('\uFEFFEmail,Score\nana@gmail.com,7\n', [
       '--allow-missing-columns',
-    );
+    ]);
     expect(result.code).toBe(0);
-    const [header] = parse(readFileSync(output, 'utf8')) as string[][];
-    expect(header?.slice(0, 4)).toEqual(['Email', 'Score', 'LeadScore Score', 'Fit']);
+    expect(rows()[0]?.slice(0, 4)).toEqual(['Email', 'Score', 'LeadScore Score', 'Fit']);
   });
 
   it('lists the rules whose columns are missing, exits 1 and writes nothing', async () => {
-    const dir = tempDir();
-    const input = join(dir, 'few.csv');
-    writeFileSync(input, 'Email\nana@acme.com\n');
-    const output = join(dir, 'out.csv');
-    const result = await cli('score', '--model', 'b2b-services', '--input', input, '--output', output);
+    const { result, output } = await scoreCsv('Email\nana@acme.com\n');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Job Title (rule title-c-level)');
     expect(result.stderr).toContain('--allow-missing-columns');
@@ -162,23 +132,12 @@ describe('leadscore score', () => {
   });
 
   it('reports a malformed CSV with its line and column, exits 1 and leaves no output or temp file', async () => {
-    const dir = tempDir();
-    const input = join(dir, 'broken.csv');
-    writeFileSync(input, 'Email,Job Title\nana@acme.com,VP\nbo@acme.com,"unclosed\n');
-    const output = join(dir, 'out.csv');
-    const result = await cli(
-      'score',
-      '--model',
-      'b2b-services',
-      '--input',
-      input,
-      '--output',
-      output,
+    const { result, dir } = await scoreCsv('Email,Job Title\nana@acme.com,VP\nbo@acme.com,"unclosed\n', [
       '--allow-missing-columns',
-    );
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/broken\.csv line \d+/);
-    expect(readdirSync(dir)).toEqual(['broken.csv']);
+    expect(result.stderr).toMatch(/leads\.csv line \d+/);
+    expect(readdirSync(dir)).toEqual(['leads.csv']);
   });
 
   it('rejects an invalid model file with the engine messages, writing nothing', async () => {
@@ -197,21 +156,18 @@ describe('leadscore score', () => {
   });
 
   it('writes text that looks like a formula as plain text', async () => {
-    const dir = tempDir();
-    const model = join(dir, 'model.json');
+    const model = join(tempDir(), 'model.json');
     const evil = structuredClone(b2b());
     const firstRule = evil.groups[0]?.rules[0];
     if (firstRule) firstRule.label = '=HYPERLINK("http://evil.example")';
     writeFileSync(model, JSON.stringify(evil));
-    const input = join(dir, 'leads.csv');
-    writeFileSync(input, 'Email,Job Title\nana@acme.com,CEO\n');
-    const output = join(dir, 'out.csv');
-    expect(
-      (await cli('score', '--model', model, '--input', input, '--output', output, '--allow-missing-columns'))
-        .code,
-    ).toBe(0);
-    const reasons = (parse(readFileSync(output, 'utf8')) as string[][])[1]?.[8];
-    expect(reasons?.startsWith("'")).toBe(true);
+    const { result, rows } = await scoreCsv(
+      'Email,Job Title\nana@acme.com,CEO\n',
+      ['--allow-missing-columns'],
+      model,
+    );
+    expect(result.code).toBe(0);
+    expect(rows()[1]?.[8]?.startsWith("'")).toBe(true);
   });
 });
 
