@@ -196,6 +196,43 @@ export function emailDomain(value: unknown): string | null {
   return isValidDomainCached(domain) ? domain : null;
 }
 
+/** Characters that send an address down emailDomain's careful path: brackets, separators, quotes, "mailto:". */
+function isSpecialAddressChar(code: number): boolean {
+  // < > ( ) [ ] \ , ; : "
+  return (
+    code === 60 ||
+    code === 62 ||
+    code === 40 ||
+    code === 41 ||
+    code === 91 ||
+    code === 93 ||
+    code === 92 ||
+    code === 44 ||
+    code === 59 ||
+    code === 58 ||
+    code === 34
+  );
+}
+
+/**
+ * The raw text after the '@' of a plain address ("jane@Acme.com" gives "Acme.com"): printable ASCII, no
+ * spaces, one '@', nothing emailDomain would treat specially. Null for anything else. For a plain
+ * address, emailDomain's answer depends on this text alone, so callers may remember answers by it.
+ */
+export function plainAddressTail(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length < 5 || value.length > 512) return null;
+  let at = -1;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code <= 32 || code >= 127 || isSpecialAddressChar(code)) return null;
+    if (code === 64) {
+      if (at >= 0) return null;
+      at = i;
+    }
+  }
+  return at > 0 ? value.slice(at + 1) : null;
+}
+
 /** Addresses are unique per lead but their domains repeat, so the label checks are remembered per domain. */
 const DOMAIN_MEMO_LIMIT = 4096;
 const validDomains = new Map<string, boolean>();

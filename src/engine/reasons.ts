@@ -1,5 +1,4 @@
 // The short reason text a salesperson reads in ten seconds: "+25 Demo requested · +15 VP title · -10 Personal email".
-import type { Contribution } from './model';
 
 export const REASON_SEPARATOR = ' · ';
 
@@ -9,37 +8,44 @@ export function formatPoints(points: number): string {
   return rounded > 0 ? `+${rounded}` : String(rounded);
 }
 
-/** Fixed-points rules share one frozen contribution object, so its text is worth keeping. */
-const PIECES = new WeakMap<Contribution, string>();
+/** One contribution as the reasons name it: "+25 Demo requested". */
+export function reasonPiece(points: number, label: string): string {
+  return `${formatPoints(points)} ${label}`;
+}
 
-function reasonPiece(contribution: Contribution): string {
-  const known = PIECES.get(contribution);
-  if (known !== undefined) return known;
-  const piece = `${formatPoints(contribution.points)} ${contribution.label}`;
-  if (Object.isFrozen(contribution)) PIECES.set(contribution, piece);
-  return piece;
+/** A contribution as the reason text sees it; the pieces are worked out once per rule and cell value. */
+export interface ReasonPart {
+  /** Absolute points: heavier parts come first. */
+  readonly weight: number;
+  readonly piece: string;
 }
 
 /**
- * The `limit` largest contributions by absolute points (ties keep rule order), then decay. Zero-point
- * contributions say nothing and are left out. Runs once per scored row, so it selects without sorting.
+ * The three heaviest of `parts[0..count)` (ties keep the earlier part; zero weights say nothing and
+ * are left out), then decay. Runs once per scored row, so it keeps the top three in variables, not a sort.
  */
-export function formatReasons(contributions: readonly Contribution[], decay: number, limit: number): string {
-  const top: Contribution[] = [];
-  for (const contribution of contributions) {
-    const weight = Math.abs(contribution.points);
-    if (weight === 0) continue;
-    let at = top.length;
-    while (at > 0 && Math.abs((top[at - 1] as Contribution).points) < weight) at--;
-    if (at >= limit) continue;
-    top.splice(at, 0, contribution);
-    if (top.length > limit) top.pop();
+export function formatReasons(parts: readonly ReasonPart[], count: number, decay: number): string {
+  let first: ReasonPart | null = null;
+  let second: ReasonPart | null = null;
+  let third: ReasonPart | null = null;
+  for (let i = 0; i < count; i++) {
+    const part = parts[i] as ReasonPart;
+    const weight = part.weight;
+    if (weight === 0 || (third !== null && weight <= third.weight)) continue;
+    if (first === null || weight > first.weight) {
+      third = second;
+      second = first;
+      first = part;
+    } else if (second === null || weight > second.weight) {
+      third = second;
+      second = part;
+    } else {
+      third = part;
+    }
   }
-  let text = '';
-  for (const contribution of top) {
-    if (text) text += REASON_SEPARATOR;
-    text += reasonPiece(contribution);
-  }
+  let text = first === null ? '' : first.piece;
+  if (second !== null) text += REASON_SEPARATOR + second.piece;
+  if (third !== null) text += REASON_SEPARATOR + third.piece;
   if (decay < 0) text += `${text ? REASON_SEPARATOR : ''}${formatPoints(decay)} inactivity`;
   return text;
 }

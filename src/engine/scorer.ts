@@ -1,18 +1,37 @@
 // The scorer: a validated model compiled once, bound to a header row and an "as of" time, scoring rows.
 // Every surface (custom functions, managed refresh, sidebar preview, CLI) scores through here.
 import { bandIndexFor, gradeFor, quadrantFor } from './bands';
+import {
+  type CellOutcome,
+  type ColumnDisqualifier,
+  type ColumnReaders,
+  type ColumnRule,
+  emptyOutcome,
+  type Hit,
+  makeContribution,
+  makeHit,
+  NO_DISQUALIFIER,
+  type Problem,
+  readOutcome,
+} from './cell-outcome';
 import { findColumn } from './columns';
-import { type CellPredicate, type CellTest, compileCondition } from './condition-eval';
+import { compileCondition } from './condition-eval';
 import { decayPoints } from './decay';
-import type { BandStyle, Condition, Contribution, GroupKind, LeadResult, ScoringModel } from './model';
-import { DEFAULT_MISSING_TOKENS, isBlank, isDateValue, missingTokenSet, toNumber, toTime } from './normalise';
+import { emailDomain, plainAddressTail } from './email';
+import type { BandStyle, Condition, Contribution, LeadResult, ScoringModel } from './model';
+import { DEFAULT_MISSING_TOKENS, isBlank, isDateValue, missingTokenSet } from './normalise';
 import { formatReasons } from './reasons';
 
 const DAY_MS = 86_400_000;
 /** Distinct values remembered per column; free-text columns beyond it are read afresh each row. */
 const CELL_MEMO_LIMIT = 4096;
-/** How many contributions the reason text names. */
-export const REASON_LIMIT = 3;
+/** Conditions that look at an e-mail cell only through its domain (and whether it is blank). */
+const DOMAIN_OPS: ReadonlySet<Condition['op']> = new Set([
+  'personalEmail',
+  'emailDomainIn',
+  'notBlank',
+  'isBlank',
+]);
 
 /** A model prepared for scoring; build it once per model and reuse it for every batch. */
 export interface CompiledModel {
@@ -40,46 +59,14 @@ export interface TableScore {
   missingColumns: MissingColumn[];
 }
 
-interface BoundTest {
-  id: string;
-  columnName: string;
-  /** Index in the row, or -1 when the column is missing (the test then never matches). */
+/** Readers of one column while binding; frozen into ColumnReaders once every rule is placed. */
+interface ColumnDraft {
   column: number;
-  /** Index of the column among the columns the model reads (-1 when missing). */
-  slot: number;
-  /** Where this test caches its verdict on a cell seen before (see CellInfo). */
-  verdictIndex: number;
-  op: Condition['op'];
-  test: CellPredicate;
-}
-
-/**
- * What the scorer knows about one distinct cell value of one column: read once, then reused by every rule
- * on that column and every later row with the same value (imports repeat values thousands of times).
- */
-interface CellInfo {
-  blank: boolean;
-  verdicts: (CellTest | undefined)[];
-  /** The cell as a number, for per-unit points; undefined until first asked. */
-  units: number | null | undefined;
-  /** The cell as a time (epoch ms), for decay; undefined until first asked. */
-  time: number | null | undefined;
-}
-
-interface BoundRule extends BoundTest {
-  /** Fixed-points rules give the same contribution every time: one shared, frozen object. */
-  fixed: Readonly<Contribution> | null;
-  label: string;
-  groupIndex: number;
-  groupId: string;
-  kind: GroupKind;
-  points: number;
-  perUnit: boolean;
-  maxPoints: number;
-}
-
-interface BoundDisqualifier extends BoundTest {
-  reason: string;
+  name: string;
+  rules: ColumnRule[];
+  disqualifiers: ColumnDisqualifier[];
+  decayOrder: number;
+  fit: boolean;
 }
 
 export function compileModel(model: ScoringModel): CompiledModel {
@@ -129,129 +116,172 @@ function blankResult(): LeadResult {
   };
 }
 
+/** True when every reader of the column sees an e-mail cell only through its domain, never its full text. */
+function readsDomainOnly(readers: ColumnReaders): boolean {
+  if (readers.decayOrder >= 0) return false;
+  const tests = [...readers.rules, ...readers.disqualifiers];
+  return (
+    tests.some((test) => test.op === 'personalEmail' || test.op === 'emailDomainIn') &&
+    readers.rules.every((rule) => !rule.perUnit) &&
+    tests.every((test) => DOMAIN_OPS.has(test.op))
+  );
+}
+
+/** Row problems in evaluation order: rules, then decay, then the disqualifiers evaluated before one matched. */
+function collectProblems(outcomes: readonly CellOutcome[], disqualifier: number): string[] {
+  const found: Problem[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.problem !== null) found.push(outcome.problem);
+    else if (outcome.disqualifierProblems !== null) {
+      const first = outcome.disqualifierProblems.find((problem) => problem.index < disqualifier);
+      if (first) found.push(first);
+    }
+  }
+  return found.sort((a, b) => a.order - b.order).map((problem) => problem.text);
+}
+
 /** Binds a compiled model to a header row and an "as of" time (decay and date conditions count days from it). */
 export function bindScorer(compiled: CompiledModel, header: readonly unknown[], asOf: Date): BoundScorer {
   const { model, missingTokens } = compiled;
   const context = { asOf: asOf.getTime(), personalDomains: compiled.personalDomains };
   const missingColumns: MissingColumn[] = [];
-  const slots = new Map<number, number>();
-  const slotColumns: number[] = [];
-  const slotNames: string[] = [];
+  const drafts: ColumnDraft[] = [];
+  const draftByColumn = new Map<number, ColumnDraft>();
 
-  const locate = (id: string, column: string): { column: number; slot: number } => {
+  const locate = (id: string, column: string): ColumnDraft | null => {
     const index = findColumn(header, column, model.columnSynonyms);
     if (index < 0) {
       missingColumns.push({ id, column });
-      return { column: -1, slot: -1 };
+      return null;
     }
-    let slot = slots.get(index);
-    if (slot === undefined) {
-      slot = slotColumns.length;
-      slots.set(index, slot);
-      slotColumns.push(index);
-      slotNames.push(String(header[index] ?? column));
+    let draft = draftByColumn.get(index);
+    if (!draft) {
+      draft = {
+        column: index,
+        name: String(header[index] ?? column),
+        rules: [],
+        disqualifiers: [],
+        decayOrder: -1,
+        fit: false,
+      };
+      draftByColumn.set(index, draft);
+      drafts.push(draft);
     }
-    return { column: index, slot };
+    return draft;
   };
 
-  const testsPerSlot: number[] = [];
-  const bindTest = (id: string, columnName: string, condition: Condition): BoundTest => {
-    const located = locate(id, columnName);
-    let verdictIndex = -1;
-    if (located.slot >= 0) {
-      verdictIndex = testsPerSlot[located.slot] ?? 0;
-      testsPerSlot[located.slot] = verdictIndex + 1;
-    }
-    // Verdicts are cached per cell value below, so the condition itself need not memoise.
-    const test = compileCondition(condition, context, false);
-    return { id, columnName, ...located, verdictIndex, op: condition.op, test };
-  };
-
-  const rules: BoundRule[] = [];
-  const fitSlots = new Set<number>();
+  // Problem order: every enabled rule in model order, then the decay, then the disqualifiers.
+  let ruleCount = 0;
   let fitColumnsMissing = 0;
   model.groups.forEach((group, groupIndex) => {
     for (const rule of group.rules) {
       if (!rule.enabled) continue;
-      const bound = bindTest(rule.id, rule.column, rule.condition);
-      if (group.kind === 'fit') {
-        if (bound.slot >= 0) fitSlots.add(bound.slot);
-        else fitColumnsMissing++;
+      const order = ruleCount++;
+      const draft = locate(rule.id, rule.column);
+      if (!draft) {
+        if (group.kind === 'fit') fitColumnsMissing++;
+        continue;
       }
-      const perUnit = rule.perUnit === true;
-      const fixed = perUnit
-        ? null
-        : Object.freeze({
-            ruleId: rule.id,
-            label: rule.label,
-            groupId: group.id,
-            kind: group.kind,
-            points: round2(rule.points),
-          });
-      rules.push({
-        ...bound,
-        fixed,
+      if (group.kind === 'fit') draft.fit = true;
+      const bound: ColumnRule = {
+        order,
+        id: rule.id,
+        op: rule.condition.op,
+        // Outcomes are remembered per cell value, so the condition itself need not memoise.
+        test: compileCondition(rule.condition, context, false),
         label: rule.label,
         groupIndex,
         groupId: group.id,
         kind: group.kind,
         points: rule.points,
-        perUnit,
+        perUnit: rule.perUnit === true,
         maxPoints: rule.maxPoints ?? Number.POSITIVE_INFINITY,
-      });
+        fixedHit: null,
+      };
+      const fixedHit =
+        rule.perUnit === true
+          ? null
+          : makeHit(order, groupIndex, rule.points, makeContribution(bound, rule.points));
+      draft.rules.push({ ...bound, fixedHit });
     }
   });
-  const disqualifiers: BoundDisqualifier[] = model.disqualifiers
-    .filter((disqualifier) => disqualifier.enabled)
-    .map((disqualifier) => ({
-      ...bindTest(disqualifier.id, disqualifier.column, disqualifier.condition),
-      reason: disqualifier.reason,
-    }));
-  const decay = model.decay;
-  const decayColumn = decay ? locate('decay', decay.column) : { column: -1, slot: -1 };
+  const disqualifierReasons: { id: string; reason: string }[] = [];
+  for (const disqualifier of model.disqualifiers) {
+    if (!disqualifier.enabled) continue;
+    const index = disqualifierReasons.length;
+    disqualifierReasons.push({ id: disqualifier.id, reason: disqualifier.reason });
+    const draft = locate(disqualifier.id, disqualifier.column);
+    draft?.disqualifiers.push({
+      index,
+      order: ruleCount + 1 + index,
+      id: disqualifier.id,
+      op: disqualifier.condition.op,
+      test: compileCondition(disqualifier.condition, context, false),
+    });
+  }
 
+  const decay = model.decay;
+  const decayDraft = decay ? locate('decay', decay.column) : null;
+  if (decayDraft) decayDraft.decayOrder = ruleCount;
+  const columns: readonly ColumnReaders[] = drafts;
+  const slotCount = drafts.length;
+  const slotColumns = drafts.map((draft) => draft.column);
+  const decaySlot = decayDraft ? drafts.indexOf(decayDraft) : -1;
+  // A missing token holding an '@' could blank a plain address, which the by-domain memo would not see.
+  const tokensHoldAt = [...missingTokens].some((token) => token.includes('@'));
+  const byDomain = columns.map((readers) => !tokensHoldAt && readsDomainOnly(readers));
+  const empties = columns.map(emptyOutcome);
+  const valueMemos = columns.map(() => new Map<unknown, CellOutcome>());
+  // Dates are new objects on every read, but their days repeat: remember them by their time value.
+  const dateMemos = columns.map(() => new Map<number, CellOutcome>());
+  const domainMemos = columns.map(() => new Map<string, CellOutcome>());
+  // A fit column missing from the sheet counts as unfilled: the lead's fit data really is absent.
+  const fitColumnCount = columns.filter((column) => column.fit).length + fitColumnsMissing;
   const groupCount = model.groups.length;
   const groupKinds = model.groups.map((group) => group.kind);
   const groupCaps = model.groups.map((group) => group.cap ?? Number.POSITIVE_INFINITY);
   const groupFloors = model.groups.map((group) => group.floor ?? Number.NEGATIVE_INFINITY);
-  const fitSlotList = [...fitSlots];
-  // A fit column missing from the sheet counts as unfilled: the lead's fit data really is absent.
-  const fitColumnCount = fitSlotList.length + fitColumnsMissing;
-  const slotCount = slotColumns.length;
-  const cellMemos = slotColumns.map(() => new Map<unknown, CellInfo>());
-  const dateMemos = slotColumns.map(() => new Map<unknown, CellInfo>());
-  const infos: CellInfo[] = [];
-  const cells: unknown[] = new Array(slotCount);
-  const problemFlags = new Uint8Array(slotColumns.length);
   const groupTotals = new Float64Array(groupCount);
+  // Per-row scratch, reused: scoring is the hot path (see npm run bench).
+  const outcomes: CellOutcome[] = empties.slice();
+  const hits: Hit[] = new Array(ruleCount);
 
-  const readCell = (slot: number, cell: unknown): CellInfo => {
-    let memo = cellMemos[slot] as Map<unknown, CellInfo>;
-    let key: unknown = cell;
-    // Dates are new objects on every read, but their days repeat: remember them by their time value.
-    if (isDateValue(cell)) {
-      memo = dateMemos[slot] as Map<unknown, CellInfo>;
-      key = cell.getTime();
+  const readNew = (slot: number, cell: unknown): CellOutcome =>
+    readOutcome(columns[slot] as ColumnReaders, cell, isBlank(cell, missingTokens));
+
+  /** E-mail columns: addresses are unique per lead, so their outcomes are remembered by the text after '@'. */
+  const addressOutcome = (slot: number, cell: string, tail: string): CellOutcome => {
+    const memo = domainMemos[slot] as Map<string, CellOutcome>;
+    let outcome = memo.get(tail);
+    if (outcome === undefined) {
+      outcome = readNew(slot, cell);
+      if (emailDomain(cell) !== null && memo.size < CELL_MEMO_LIMIT) memo.set(tail, outcome);
     }
-    const memoisable = typeof key === 'string' || typeof key === 'number';
-    if (memoisable) {
-      const known = memo.get(key);
-      if (known) return known;
-    }
-    const info: CellInfo = {
-      blank: cell === '' || isBlank(cell, missingTokens),
-      verdicts: new Array(testsPerSlot[slot] ?? 0),
-      units: undefined,
-      time: undefined,
-    };
-    if (memoisable && memo.size < CELL_MEMO_LIMIT) memo.set(key, info);
-    return info;
+    return outcome;
   };
 
-  const unitsOf = (slot: number): number | null => {
-    const info = infos[slot] as CellInfo;
-    if (info.units === undefined) info.units = toNumber(cells[slot]);
-    return info.units;
+  const outcomeFor = (slot: number, cell: unknown): CellOutcome => {
+    if (cell === '' || cell === null || cell === undefined) return empties[slot] as CellOutcome;
+    if (byDomain[slot]) {
+      const tail = plainAddressTail(cell);
+      if (tail !== null) return addressOutcome(slot, cell as string, tail);
+    }
+    let memo: Map<unknown, CellOutcome>;
+    let key: unknown = cell;
+    if (typeof cell === 'object' && isDateValue(cell)) {
+      memo = dateMemos[slot] as Map<unknown, CellOutcome>;
+      key = cell.getTime();
+    } else if (typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean') {
+      memo = valueMemos[slot] as Map<unknown, CellOutcome>;
+    } else {
+      return readNew(slot, cell);
+    }
+    let outcome = memo.get(key);
+    if (outcome === undefined) {
+      outcome = readNew(slot, cell);
+      if (memo.size < CELL_MEMO_LIMIT) memo.set(key, outcome);
+    }
+    return outcome;
   };
 
   const styleResult = (result: LeadResult, style: BandStyle): void => {
@@ -261,66 +291,40 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
     result.stage = style.stage ?? '';
   };
 
-  // Per-row state lives here, not in closures made per row: scoring is the hot path (see npm run bench).
-  let row: readonly unknown[] = [];
-  let problems: string[] | null = null;
-
-  const report = (slot: number, text: string, id: string): void => {
-    // One problem per column per row, however many rules read it.
-    if (problemFlags[slot]) return;
-    problemFlags[slot] = 1;
-    problems ??= [];
-    problems.push(`${slotNames[slot]}: ${text} (rule '${id}')`);
-  };
-
-  const matches = (test: BoundTest): boolean => {
-    if (test.slot < 0) return false;
-    const info = infos[test.slot] as CellInfo;
-    if (test.op === 'isBlank') return info.blank;
-    if (info.blank) return false;
-    let verdict = info.verdicts[test.verdictIndex];
-    if (verdict === undefined) {
-      verdict = test.test(cells[test.slot]);
-      info.verdicts[test.verdictIndex] = verdict;
-    }
-    if (verdict.problem !== null) report(test.slot, verdict.problem, test.id);
-    return verdict.matched;
-  };
-
-  const scoreRowUnsafe = (current: readonly unknown[]): LeadResult => {
-    if (isBlankRow(current)) return blankResult();
-    row = current;
-    problems = null;
+  const scoreRowUnsafe = (row: readonly unknown[]): LeadResult => {
+    let emptyCells = 0;
+    let filled = 0;
+    let disqualifier = NO_DISQUALIFIER;
+    let hasProblems = false;
+    let hitCount = 0;
     for (let slot = 0; slot < slotCount; slot++) {
-      const cell = row[slotColumns[slot] as number];
-      cells[slot] = cell;
-      infos[slot] = readCell(slot, cell);
-      problemFlags[slot] = 0;
+      const outcome = outcomeFor(slot, row[slotColumns[slot] as number]);
+      outcomes[slot] = outcome;
+      if (outcome.empty) emptyCells++;
+      filled += outcome.fitFilled;
+      if (outcome.disqualifier < disqualifier) disqualifier = outcome.disqualifier;
+      if (outcome.problem !== null || outcome.disqualifierProblems !== null) hasProblems = true;
+      const cellHits = outcome.hits;
+      for (let i = 0; i < cellHits.length; i++) hits[hitCount++] = cellHits[i] as Hit;
     }
+    if (emptyCells === slotCount && isBlankRow(row)) return blankResult();
 
+    // Columns come in the order rules first name them, so hits are nearly always in model order already.
+    for (let i = 1; i < hitCount; i++) {
+      const hit = hits[i] as Hit;
+      let at = i;
+      while (at > 0 && (hits[at - 1] as Hit).order > hit.order) {
+        hits[at] = hits[at - 1] as Hit;
+        at--;
+      }
+      hits[at] = hit;
+    }
     groupTotals.fill(0);
     const contributions: Contribution[] = [];
-    for (const rule of rules) {
-      if (!matches(rule)) continue;
-      if (rule.fixed) {
-        groupTotals[rule.groupIndex] = (groupTotals[rule.groupIndex] as number) + rule.points;
-        contributions.push(rule.fixed);
-        continue;
-      }
-      const units = unitsOf(rule.slot);
-      if (units === null) {
-        report(rule.slot, 'needs a number for per-unit points', rule.id);
-        continue;
-      }
-      const points = clamp(rule.points * units, -rule.maxPoints, rule.maxPoints);
-      groupTotals[rule.groupIndex] = (groupTotals[rule.groupIndex] as number) + points;
-      contributions.push({
-        ruleId: rule.id,
-        label: rule.label,
-        groupId: rule.groupId,
-        kind: rule.kind,
-        points: round2(points),
-      });
+    for (let i = 0; i < hitCount; i++) {
+      const hit = hits[i] as Hit;
+      groupTotals[hit.groupIndex] = (groupTotals[hit.groupIndex] as number) + hit.points;
+      contributions.push(hit.contribution);
     }
 
     let fit = 0;
@@ -335,25 +339,14 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
       else intent += total;
     }
     let decayed = 0;
-    if (decay && decayColumn.slot >= 0 && !(infos[decayColumn.slot] as CellInfo).blank) {
-      const info = infos[decayColumn.slot] as CellInfo;
-      if (info.time === undefined) info.time = toTime(cells[decayColumn.slot]);
-      const time = info.time;
-      if (time === null) report(decayColumn.slot, 'is not a date, so no decay was applied', 'decay');
-      else decayed = round2(decayPoints(decay, intent, (context.asOf - time) / DAY_MS));
+    if (decay && decaySlot >= 0) {
+      const time = (outcomes[decaySlot] as CellOutcome).time;
+      if (time !== null) decayed = round2(decayPoints(decay, intent, (context.asOf - time) / DAY_MS));
     }
     const score = round2(clamp(fit + intent + decayed, model.scale.min, model.scale.max));
-    let filled = 0;
-    for (const slot of fitSlotList) if (!(infos[slot] as CellInfo).blank) filled++;
     const confidence = fitColumnCount === 0 ? 1 : round2(filled / fitColumnCount);
-
-    let disqualifiedBy: LeadResult['disqualifiedBy'] = null;
-    for (const disqualifier of disqualifiers) {
-      if (matches(disqualifier)) {
-        disqualifiedBy = { id: disqualifier.id, reason: disqualifier.reason };
-        break;
-      }
-    }
+    const disqualifiedBy =
+      disqualifier === NO_DISQUALIFIER ? null : (disqualifierReasons[disqualifier] ?? null);
 
     const result: LeadResult = {
       blank: false,
@@ -367,11 +360,11 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
       stage: '',
       grade: gradeFor(model.grades, fit),
       quadrant: quadrantFor(model.quadrants, fit, intent + decayed),
-      reasons: formatReasons(contributions, decayed, REASON_LIMIT),
+      reasons: formatReasons(hits, hitCount, decayed),
       contributions,
-      disqualifiedBy,
+      disqualifiedBy: disqualifiedBy && { id: disqualifiedBy.id, reason: disqualifiedBy.reason },
       confidence,
-      problems: problems ?? [],
+      problems: hasProblems ? collectProblems(outcomes, disqualifier) : [],
     };
     const missingData = model.missingData;
     if (disqualifiedBy) {
