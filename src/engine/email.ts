@@ -196,9 +196,8 @@ export function emailDomain(value: unknown): string | null {
   return isValidDomainCached(domain) ? domain : null;
 }
 
-/** Characters that send an address down emailDomain's careful path: brackets, separators, quotes, "mailto:". */
+/** Characters that send an address down emailDomain's careful path: < > ( ) [ ] \\ , ; : " */
 function isSpecialAddressChar(code: number): boolean {
-  // < > ( ) [ ] \ , ; : "
   return (
     code === 60 ||
     code === 62 ||
@@ -224,6 +223,8 @@ export function plainAddressTail(value: unknown): string | null {
   let at = -1;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
+    // Lower-case letters, digits and '.' first: they are nearly every character of an address.
+    if ((code >= 97 && code <= 122) || (code >= 46 && code <= 57 && code !== 47)) continue;
     if (code <= 32 || code >= 127 || isSpecialAddressChar(code)) return null;
     if (code === 64) {
       if (at >= 0) return null;

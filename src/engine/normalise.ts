@@ -66,7 +66,8 @@ const dateGetTime = Date.prototype.getTime;
 
 /** Epoch ms of a valid Date from any realm, else null. getTime.call checks the internal slot, so a
  * fake object that merely claims to be a Date (Symbol.toStringTag) is rejected without throwing. */
-function dateTime(value: unknown): number | null {
+/** The epoch ms of a valid Date (any realm), else null. */
+export function dateTime(value: unknown): number | null {
   if (typeof value !== 'object' || value === null) return null;
   if (!(value instanceof Date) && objectToString.call(value) !== '[object Date]') return null;
   try {

@@ -21,31 +21,45 @@ export interface ReasonPart {
 }
 
 /**
- * The three heaviest of `parts[0..count)` (ties keep the earlier part; zero weights say nothing and
- * are left out), then decay. Runs once per scored row, so it keeps the top three in variables, not a sort.
+ * Picks the three heaviest parts offered for one row (ties keep the earlier part; zero weights say nothing
+ * and are left out) and writes them, then decay. One picker serves every row of a scorer: it runs once
+ * per scored row, so the top three live in fields rather than in a sorted list.
  */
-export function formatReasons(parts: readonly ReasonPart[], count: number, decay: number): string {
-  let first: ReasonPart | null = null;
-  let second: ReasonPart | null = null;
-  let third: ReasonPart | null = null;
-  for (let i = 0; i < count; i++) {
-    const part = parts[i] as ReasonPart;
+export class ReasonPicker {
+  private first: ReasonPart | null = null;
+  private second: ReasonPart | null = null;
+  private third: ReasonPart | null = null;
+
+  reset(): void {
+    this.first = null;
+    this.second = null;
+    this.third = null;
+  }
+
+  offer(part: ReasonPart): void {
     const weight = part.weight;
-    if (weight === 0 || (third !== null && weight <= third.weight)) continue;
+    if (weight === 0) return;
+    const { first, second, third } = this;
+    if (third !== null && weight <= third.weight) return;
     if (first === null || weight > first.weight) {
-      third = second;
-      second = first;
-      first = part;
+      this.third = second;
+      this.second = first;
+      this.first = part;
     } else if (second === null || weight > second.weight) {
-      third = second;
-      second = part;
+      this.third = second;
+      this.second = part;
     } else {
-      third = part;
+      this.third = part;
     }
   }
-  let text = first === null ? '' : first.piece;
-  if (second !== null) text += REASON_SEPARATOR + second.piece;
-  if (third !== null) text += REASON_SEPARATOR + third.piece;
-  if (decay < 0) text += `${text ? REASON_SEPARATOR : ''}${formatPoints(decay)} inactivity`;
-  return text;
+
+  /** "+25 Demo requested · +15 VP title · -10 inactivity"; decay (<= 0) is named last when it took points. */
+  text(decay: number): string {
+    const { first, second, third } = this;
+    let text = first === null ? '' : first.piece;
+    if (second !== null) text += REASON_SEPARATOR + second.piece;
+    if (third !== null) text += REASON_SEPARATOR + third.piece;
+    if (decay < 0) text += `${text ? REASON_SEPARATOR : ''}${formatPoints(decay)} inactivity`;
+    return text;
+  }
 }

@@ -19,8 +19,8 @@ import { compileCondition } from './condition-eval';
 import { decayPoints } from './decay';
 import { emailDomain, plainAddressTail } from './email';
 import type { BandStyle, Condition, Contribution, LeadResult, ScoringModel } from './model';
-import { DEFAULT_MISSING_TOKENS, isBlank, isDateValue, missingTokenSet } from './normalise';
-import { formatReasons } from './reasons';
+import { DEFAULT_MISSING_TOKENS, dateTime, isBlank, missingTokenSet } from './normalise';
+import { ReasonPicker } from './reasons';
 
 const DAY_MS = 86_400_000;
 /** Distinct values remembered per column; free-text columns beyond it are read afresh each row. */
@@ -125,6 +125,19 @@ function readsDomainOnly(readers: ColumnReaders): boolean {
     readers.rules.every((rule) => !rule.perUnit) &&
     tests.every((test) => DOMAIN_OPS.has(test.op))
   );
+}
+
+/** Insertion sort of the first `count` hits by rule order: a handful per row, nearly sorted. */
+function sortByModelOrder(hits: Hit[], count: number): void {
+  for (let i = 1; i < count; i++) {
+    const hit = hits[i] as Hit;
+    let at = i;
+    while (at > 0 && (hits[at - 1] as Hit).order > hit.order) {
+      hits[at] = hits[at - 1] as Hit;
+      at--;
+    }
+    hits[at] = hit;
+  }
 }
 
 /** Row problems in evaluation order: rules, then decay, then the disqualifiers evaluated before one matched. */
@@ -232,7 +245,6 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   const byDomain = columns.map((readers) => !tokensHoldAt && readsDomainOnly(readers));
   const empties = columns.map(emptyOutcome);
   const valueMemos = columns.map(() => new Map<unknown, CellOutcome>());
-  // Dates are new objects on every read, but their days repeat: remember them by their time value.
   const dateMemos = columns.map(() => new Map<number, CellOutcome>());
   const domainMemos = columns.map(() => new Map<string, CellOutcome>());
   // A fit column missing from the sheet counts as unfilled: the lead's fit data really is absent.
@@ -245,6 +257,11 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   // Per-row scratch, reused: scoring is the hot path (see npm run bench).
   const outcomes: CellOutcome[] = empties.slice();
   const hits: Hit[] = new Array(ruleCount);
+  const reasons = new ReasonPicker();
+  // Hits are gathered column by column; when each column's rules sit together in the model (the usual
+  // layout), that is already model order and needs no sort.
+  const ruleOrders = columns.flatMap((readers) => readers.rules.map((rule) => rule.order));
+  const hitsInModelOrder = ruleOrders.every((order, i) => i === 0 || order > (ruleOrders[i - 1] as number));
 
   const readNew = (slot: number, cell: unknown): CellOutcome =>
     readOutcome(columns[slot] as ColumnReaders, cell, isBlank(cell, missingTokens));
@@ -261,20 +278,25 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   };
 
   const outcomeFor = (slot: number, cell: unknown): CellOutcome => {
-    if (cell === '' || cell === null || cell === undefined) return empties[slot] as CellOutcome;
-    if (byDomain[slot]) {
-      const tail = plainAddressTail(cell);
-      if (tail !== null) return addressOutcome(slot, cell as string, tail);
-    }
     let memo: Map<unknown, CellOutcome>;
     let key: unknown = cell;
-    if (typeof cell === 'object' && isDateValue(cell)) {
-      memo = dateMemos[slot] as Map<unknown, CellOutcome>;
-      key = cell.getTime();
-    } else if (typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean') {
+    if (typeof cell === 'string') {
+      if (cell === '') return empties[slot] as CellOutcome;
+      if (byDomain[slot]) {
+        const tail = plainAddressTail(cell);
+        if (tail !== null) return addressOutcome(slot, cell, tail);
+      }
       memo = valueMemos[slot] as Map<unknown, CellOutcome>;
+    } else if (typeof cell === 'number' || typeof cell === 'boolean') {
+      memo = valueMemos[slot] as Map<unknown, CellOutcome>;
+    } else if (cell === null || cell === undefined) {
+      return empties[slot] as CellOutcome;
     } else {
-      return readNew(slot, cell);
+      // Dates are new objects on every read, but their days repeat: remember them by their time value.
+      const time = dateTime(cell);
+      if (time === null) return readNew(slot, cell);
+      memo = dateMemos[slot] as Map<unknown, CellOutcome>;
+      key = time;
     }
     let outcome = memo.get(key);
     if (outcome === undefined) {
@@ -309,22 +331,15 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
     }
     if (emptyCells === slotCount && isBlankRow(row)) return blankResult();
 
-    // Columns come in the order rules first name them, so hits are nearly always in model order already.
-    for (let i = 1; i < hitCount; i++) {
-      const hit = hits[i] as Hit;
-      let at = i;
-      while (at > 0 && (hits[at - 1] as Hit).order > hit.order) {
-        hits[at] = hits[at - 1] as Hit;
-        at--;
-      }
-      hits[at] = hit;
-    }
+    if (!hitsInModelOrder) sortByModelOrder(hits, hitCount);
     groupTotals.fill(0);
-    const contributions: Contribution[] = [];
+    const contributions = new Array<Contribution>(hitCount);
+    reasons.reset();
     for (let i = 0; i < hitCount; i++) {
       const hit = hits[i] as Hit;
       groupTotals[hit.groupIndex] = (groupTotals[hit.groupIndex] as number) + hit.points;
-      contributions.push(hit.contribution);
+      contributions[i] = hit.contribution;
+      reasons.offer(hit);
     }
 
     let fit = 0;
@@ -360,7 +375,7 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
       stage: '',
       grade: gradeFor(model.grades, fit),
       quadrant: quadrantFor(model.quadrants, fit, intent + decayed),
-      reasons: formatReasons(hits, hitCount, decayed),
+      reasons: reasons.text(decayed),
       contributions,
       disqualifiedBy: disqualifiedBy && { id: disqualifiedBy.id, reason: disqualifiedBy.reason },
       confidence,
