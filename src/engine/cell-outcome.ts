@@ -3,7 +3,7 @@
 import type { CellPredicate } from './condition-eval';
 import type { Condition, Contribution, GroupKind } from './model';
 import { toNumber, toTime } from './normalise';
-import { reasonPiece } from './reasons';
+import { REASON_SEPARATOR, reasonPiece } from './reasons';
 
 /** A matched rule's share of one row's score. Frozen and shared by every row whose cell gives it. */
 export interface Hit {
@@ -16,6 +16,7 @@ export interface Hit {
   readonly weight: number;
   /** "+25 Demo requested" */
   readonly piece: string;
+  readonly laterPiece: string;
   readonly contribution: Readonly<Contribution>;
 }
 
@@ -94,12 +95,14 @@ function round2(value: number): number {
 }
 
 export function makeHit(order: number, groupIndex: number, points: number, contribution: Contribution): Hit {
+  const piece = reasonPiece(contribution.points, contribution.label);
   return Object.freeze({
     order,
     groupIndex,
     points,
     weight: Math.abs(contribution.points),
-    piece: reasonPiece(contribution.points, contribution.label),
+    piece,
+    laterPiece: REASON_SEPARATOR + piece,
     contribution: Object.freeze(contribution),
   });
 }

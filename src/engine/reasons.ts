@@ -18,6 +18,8 @@ export interface ReasonPart {
   /** Absolute points: heavier parts come first. */
   readonly weight: number;
   readonly piece: string;
+  /** REASON_SEPARATOR + piece, made once: the reason text is built for every row. */
+  readonly laterPiece: string;
 }
 
 /**
@@ -57,8 +59,8 @@ export class ReasonPicker {
   text(decay: number): string {
     const { first, second, third } = this;
     let text = first === null ? '' : first.piece;
-    if (second !== null) text += REASON_SEPARATOR + second.piece;
-    if (third !== null) text += REASON_SEPARATOR + third.piece;
+    if (second !== null) text += second.laterPiece;
+    if (third !== null) text += third.laterPiece;
     if (decay < 0) text += `${text ? REASON_SEPARATOR : ''}${formatPoints(decay)} inactivity`;
     return text;
   }

@@ -12,19 +12,16 @@ import {
   makeHit,
   NO_DISQUALIFIER,
   type Problem,
-  readOutcome,
 } from './cell-outcome';
+import { ColumnMemo } from './column-memo';
 import { findColumn } from './columns';
 import { compileCondition } from './condition-eval';
 import { decayPoints } from './decay';
-import { emailDomain, plainAddressTail } from './email';
 import type { BandStyle, Condition, Contribution, LeadResult, ScoringModel } from './model';
-import { DEFAULT_MISSING_TOKENS, dateTime, isBlank, missingTokenSet } from './normalise';
+import { DEFAULT_MISSING_TOKENS, missingTokenSet } from './normalise';
 import { ReasonPicker } from './reasons';
 
 const DAY_MS = 86_400_000;
-/** Distinct values remembered per column; free-text columns beyond it are read afresh each row. */
-const CELL_MEMO_LIMIT = 4096;
 /** Conditions that look at an e-mail cell only through its domain (and whether it is blank). */
 const DOMAIN_OPS: ReadonlySet<Condition['op']> = new Set([
   'personalEmail',
@@ -242,11 +239,9 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   const decaySlot = decayDraft ? drafts.indexOf(decayDraft) : -1;
   // A missing token holding an '@' could blank a plain address, which the by-domain memo would not see.
   const tokensHoldAt = [...missingTokens].some((token) => token.includes('@'));
-  const byDomain = columns.map((readers) => !tokensHoldAt && readsDomainOnly(readers));
-  const empties = columns.map(emptyOutcome);
-  const valueMemos = columns.map(() => new Map<unknown, CellOutcome>());
-  const dateMemos = columns.map(() => new Map<number, CellOutcome>());
-  const domainMemos = columns.map(() => new Map<string, CellOutcome>());
+  const memos = columns.map(
+    (readers) => new ColumnMemo(readers, missingTokens, !tokensHoldAt && readsDomainOnly(readers)),
+  );
   // A fit column missing from the sheet counts as unfilled: the lead's fit data really is absent.
   const fitColumnCount = columns.filter((column) => column.fit).length + fitColumnsMissing;
   const groupCount = model.groups.length;
@@ -255,56 +250,13 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   const groupFloors = model.groups.map((group) => group.floor ?? Number.NEGATIVE_INFINITY);
   const groupTotals = new Float64Array(groupCount);
   // Per-row scratch, reused: scoring is the hot path (see npm run bench).
-  const outcomes: CellOutcome[] = empties.slice();
+  const outcomes: CellOutcome[] = columns.map(emptyOutcome);
   const hits: Hit[] = new Array(ruleCount);
   const reasons = new ReasonPicker();
   // Hits are gathered column by column; when each column's rules sit together in the model (the usual
   // layout), that is already model order and needs no sort.
   const ruleOrders = columns.flatMap((readers) => readers.rules.map((rule) => rule.order));
   const hitsInModelOrder = ruleOrders.every((order, i) => i === 0 || order > (ruleOrders[i - 1] as number));
-
-  const readNew = (slot: number, cell: unknown): CellOutcome =>
-    readOutcome(columns[slot] as ColumnReaders, cell, isBlank(cell, missingTokens));
-
-  /** E-mail columns: addresses are unique per lead, so their outcomes are remembered by the text after '@'. */
-  const addressOutcome = (slot: number, cell: string, tail: string): CellOutcome => {
-    const memo = domainMemos[slot] as Map<string, CellOutcome>;
-    let outcome = memo.get(tail);
-    if (outcome === undefined) {
-      outcome = readNew(slot, cell);
-      if (emailDomain(cell) !== null && memo.size < CELL_MEMO_LIMIT) memo.set(tail, outcome);
-    }
-    return outcome;
-  };
-
-  const outcomeFor = (slot: number, cell: unknown): CellOutcome => {
-    let memo: Map<unknown, CellOutcome>;
-    let key: unknown = cell;
-    if (typeof cell === 'string') {
-      if (cell === '') return empties[slot] as CellOutcome;
-      if (byDomain[slot]) {
-        const tail = plainAddressTail(cell);
-        if (tail !== null) return addressOutcome(slot, cell, tail);
-      }
-      memo = valueMemos[slot] as Map<unknown, CellOutcome>;
-    } else if (typeof cell === 'number' || typeof cell === 'boolean') {
-      memo = valueMemos[slot] as Map<unknown, CellOutcome>;
-    } else if (cell === null || cell === undefined) {
-      return empties[slot] as CellOutcome;
-    } else {
-      // Dates are new objects on every read, but their days repeat: remember them by their time value.
-      const time = dateTime(cell);
-      if (time === null) return readNew(slot, cell);
-      memo = dateMemos[slot] as Map<unknown, CellOutcome>;
-      key = time;
-    }
-    let outcome = memo.get(key);
-    if (outcome === undefined) {
-      outcome = readNew(slot, cell);
-      if (memo.size < CELL_MEMO_LIMIT) memo.set(key, outcome);
-    }
-    return outcome;
-  };
 
   const styleResult = (result: LeadResult, style: BandStyle): void => {
     result.band = style.name;
@@ -320,7 +272,7 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
     let hasProblems = false;
     let hitCount = 0;
     for (let slot = 0; slot < slotCount; slot++) {
-      const outcome = outcomeFor(slot, row[slotColumns[slot] as number]);
+      const outcome = (memos[slot] as ColumnMemo).outcome(row[slotColumns[slot] as number]);
       outcomes[slot] = outcome;
       if (outcome.empty) emptyCells++;
       filled += outcome.fitFilled;
