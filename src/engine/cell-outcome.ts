@@ -1,6 +1,6 @@
 // What one distinct value of one column gives every rule, disqualifier and decay reading that column.
 // Worked out once per value (imports repeat a few values thousands of times), so scoring a row only adds up.
-import type { CellPredicate } from './condition-eval';
+import { type CellPredicate, describeCell } from './condition-eval';
 import type { Condition, Contribution, GroupKind } from './model';
 import { toNumber, toTime } from './normalise';
 import { REASON_SEPARATOR, reasonPiece } from './reasons';
@@ -162,7 +162,8 @@ export function readOutcome(
   let time: number | null = null;
   if (readers.decayOrder >= 0 && !blank) {
     time = toTime(cell);
-    if (time === null) report(readers.decayOrder, 'is not a date, so no decay was applied', 'decay');
+    if (time === null)
+      report(readers.decayOrder, `${describeCell(cell)} is not a date, so no decay was applied`, 'decay');
   }
 
   let disqualifier = NO_DISQUALIFIER;

@@ -34,7 +34,8 @@ function problem(text: string): CellTest {
   return { matched: false, problem: text };
 }
 
-function describeCell(cell: unknown): string {
+/** A cell as problems quote it: "'12 people'", long text cut at 40 characters. */
+export function describeCell(cell: unknown): string {
   const text = isDateValue(cell) ? cell.toISOString().slice(0, 10) : String(cell);
   return text.length > 40 ? `'${text.slice(0, 37)}...'` : `'${text}'`;
 }

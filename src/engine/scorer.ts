@@ -2,11 +2,9 @@
 // Every surface (custom functions, managed refresh, sidebar preview, CLI) scores through here.
 import { bandIndexFor, gradeFor, quadrantFor } from './bands';
 import {
-  type CellOutcome,
   type ColumnDisqualifier,
   type ColumnReaders,
   type ColumnRule,
-  emptyOutcome,
   type Hit,
   makeContribution,
   makeHit,
@@ -138,9 +136,16 @@ function sortByModelOrder(hits: Hit[], count: number): void {
 }
 
 /** Row problems in evaluation order: rules, then decay, then the disqualifiers evaluated before one matched. */
-function collectProblems(outcomes: readonly CellOutcome[], disqualifier: number): string[] {
+function collectProblems(
+  row: readonly unknown[],
+  memos: readonly ColumnMemo[],
+  slotColumns: readonly number[],
+  disqualifier: number,
+): string[] {
   const found: Problem[] = [];
-  for (const outcome of outcomes) {
+  for (let slot = 0; slot < memos.length; slot++) {
+    // Looked up again rather than kept from the row loop: problems are rare, lookups are memoised.
+    const outcome = (memos[slot] as ColumnMemo).outcome(row[slotColumns[slot] as number]);
     if (outcome.problem !== null) found.push(outcome.problem);
     else if (outcome.disqualifierProblems !== null) {
       const first = outcome.disqualifierProblems.find((problem) => problem.index < disqualifier);
@@ -250,7 +255,6 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   const groupFloors = model.groups.map((group) => group.floor ?? Number.NEGATIVE_INFINITY);
   const groupTotals = new Float64Array(groupCount);
   // Per-row scratch, reused: scoring is the hot path (see npm run bench).
-  const outcomes: CellOutcome[] = columns.map(emptyOutcome);
   const hits: Hit[] = new Array(ruleCount);
   const reasons = new ReasonPicker();
   // Hits are gathered column by column; when each column's rules sit together in the model (the usual
@@ -271,9 +275,10 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
     let disqualifier = NO_DISQUALIFIER;
     let hasProblems = false;
     let hitCount = 0;
+    let decayTime: number | null = null;
     for (let slot = 0; slot < slotCount; slot++) {
       const outcome = (memos[slot] as ColumnMemo).outcome(row[slotColumns[slot] as number]);
-      outcomes[slot] = outcome;
+      if (slot === decaySlot) decayTime = outcome.time;
       if (outcome.empty) emptyCells++;
       filled += outcome.fitFilled;
       if (outcome.disqualifier < disqualifier) disqualifier = outcome.disqualifier;
@@ -306,9 +311,8 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
       else intent += total;
     }
     let decayed = 0;
-    if (decay && decaySlot >= 0) {
-      const time = (outcomes[decaySlot] as CellOutcome).time;
-      if (time !== null) decayed = round2(decayPoints(decay, intent, (context.asOf - time) / DAY_MS));
+    if (decay && decayTime !== null) {
+      decayed = round2(decayPoints(decay, intent, (context.asOf - decayTime) / DAY_MS));
     }
     const score = round2(clamp(fit + intent + decayed, model.scale.min, model.scale.max));
     const confidence = fitColumnCount === 0 ? 1 : round2(filled / fitColumnCount);
@@ -331,7 +335,7 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
       contributions,
       disqualifiedBy: disqualifiedBy && { id: disqualifiedBy.id, reason: disqualifiedBy.reason },
       confidence,
-      problems: hasProblems ? collectProblems(outcomes, disqualifier) : [],
+      problems: hasProblems ? collectProblems(row, memos, slotColumns, disqualifier) : [],
     };
     const missingData = model.missingData;
     if (disqualifiedBy) {

@@ -7,6 +7,7 @@ import {
   normaliseDomain,
   PERSONAL_EMAIL_DOMAINS,
   personalDomainSet,
+  plainAddressTail,
 } from '../../src/engine/email';
 
 describe('emailDomain', () => {
@@ -113,7 +114,41 @@ describe('isPersonalDomain', () => {
   });
 });
 
+describe('plainAddressTail', () => {
+  it.each<[string, unknown, string | null]>([
+    ['a plain address', 'jane@Acme.com', 'Acme.com'],
+    ['a trailing dot', 'jane@acme.com.', 'acme.com.'],
+    ['a name and brackets', 'Jane <jane@acme.com>', null],
+    ['mailto:', 'mailto:jane@acme.com', null],
+    ['two addresses', 'a@x.com;b@y.com', null],
+    ['a space', ' jane@acme.com', null],
+    ['two @', 'a@b@acme.com', null],
+    ['no local part', '@acme.com', null],
+    ['full-width @', 'jane＠acme.com', null],
+    ['a number', 12345, null],
+  ])('%s', (_name, value, tail) => {
+    expect(plainAddressTail(value)).toBe(tail);
+  });
+});
+
 describe('properties', () => {
+  it('a plain address has the domain its tail gives, whatever the local part (the scorer relies on it)', () => {
+    const text = (chars: string) =>
+      fc.string({ unit: fc.constantFrom(...chars.split('')), minLength: 1, maxLength: 12 });
+    const local = text("abcXYZ019.!#$%&*+-/=?^_`{|}~'");
+    const tail = text('abcdeXY0-.');
+    fc.assert(
+      fc.property(local, local, tail, (first, second, domain) => {
+        const a = `${first}@${domain}`;
+        const b = `${second}@${domain}`;
+        if (plainAddressTail(a) === null || plainAddressTail(b) === null) return;
+        expect(emailDomain(a)).toBe(emailDomain(b));
+        if (emailDomain(a) !== null) expect(emailDomain(a)).toBe(emailDomain(`x@${domain}`));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('nothing throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.anything(), fc.string(), fc.string(), (value, a, b) => {

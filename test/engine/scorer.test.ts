@@ -358,6 +358,143 @@ describe('binding to the header row', () => {
   });
 });
 
+describe('outcomes remembered per cell value', () => {
+  // Rules on Title and Email interleave in the model, so hits gathered column by column need sorting.
+  const interleaved = makeModel({
+    groups: [
+      makeGroup({
+        id: 'g',
+        kind: 'fit',
+        rules: [
+          makeRule({
+            id: 'vp',
+            column: 'Title',
+            condition: { op: 'containsAny', values: ['VP'] },
+            points: 10,
+          }),
+          makeRule({ id: 'personal', column: 'Email', condition: { op: 'personalEmail' }, points: -10 }),
+          makeRule({
+            id: 'sales',
+            column: 'Title',
+            condition: { op: 'containsAny', values: ['Sales'] },
+            points: 10,
+          }),
+          makeRule({ id: 'given', column: 'Email', condition: { op: 'notBlank' }, points: 10 }),
+        ],
+      }),
+    ],
+    disqualifiers: [
+      {
+        id: 'rival',
+        column: 'Email',
+        condition: { op: 'emailDomainIn', values: ['rival.com'] },
+        reason: 'Competitor',
+        enabled: true,
+      },
+    ],
+  });
+
+  it("keeps contributions and reason ties in model order when a column's rules are not together", () => {
+    const [result] = scoreTable(
+      interleaved,
+      ['Title', 'Email'],
+      [['VP Sales', 'jo@gmail.com']],
+      AS_OF,
+    ).results;
+    expect(result?.contributions.map((contribution) => contribution.ruleId)).toEqual([
+      'vp',
+      'personal',
+      'sales',
+      'given',
+    ]);
+    expect(result?.reasons).toBe('+10 vp · -10 personal · +10 sales');
+  });
+
+  it("gives every address at a domain that domain's outcome, and still reads each invalid address itself", () => {
+    const scorer = bindScorer(compileModel(interleaved), ['Title', 'Email'], AS_OF);
+    const results = [
+      'a@gmail.com',
+      'b@GMAIL.com',
+      'c@rival.com',
+      'd@rival.com',
+      'bad@rival',
+      'worse@rival',
+    ].map((email) => scorer.scoreRow(['', email]));
+    expect(results.map((result) => result.score)).toEqual([0, 0, 10, 10, 10, 10]);
+    expect(results.map((result) => result.disqualifiedBy?.id ?? null)).toEqual([
+      null,
+      null,
+      'rival',
+      'rival',
+      null,
+      null,
+    ]);
+    expect(results[4]?.problems).toEqual(["Email: 'bad@rival' is not an email address (rule 'personal')"]);
+    expect(results[5]?.problems).toEqual(["Email: 'worse@rival' is not an email address (rule 'personal')"]);
+  });
+
+  it('still blanks an address that is a missing token, after another address at its domain', () => {
+    const model = { ...interleaved, missingTokens: ['nobody@example.com'] };
+    const scorer = bindScorer(compileModel(model), ['Title', 'Email'], AS_OF);
+    expect(scorer.scoreRow(['', 'jo@example.com']).score).toBe(10);
+    expect(scorer.scoreRow(['', 'nobody@example.com']).score).toBe(0);
+    expect(scorer.scoreRow(['', 'NOBODY@example.com']).score).toBe(0);
+  });
+
+  it('reports problems in evaluation order, and no disqualifier problem after a disqualifier matched', () => {
+    const model = makeModel({
+      groups: [
+        makeGroup({
+          id: 'g',
+          kind: 'intent',
+          rules: [
+            makeRule({ id: 'visits', column: 'Visits', condition: { op: 'atLeast', value: 1 } }),
+            makeRule({ id: 'size', column: 'Employees', condition: { op: 'atLeast', value: 50 } }),
+          ],
+        }),
+      ],
+      decay: { mode: 'steps', column: 'Last Activity', steps: [{ afterDays: 30, points: -5 }] },
+      disqualifiers: [
+        { id: 'unsub', column: 'Unsub', condition: { op: 'isTrue' }, reason: 'Unsubscribed', enabled: true },
+        { id: 'spam', column: 'Spam', condition: { op: 'isTrue' }, reason: 'Spam', enabled: true },
+      ],
+    });
+    const header = ['Employees', 'Visits', 'Last Activity', 'Unsub', 'Spam'];
+    const [unreadable, disqualified] = scoreTable(
+      model,
+      header,
+      [
+        ['many', 'lots', 'someday', 'maybe', 'perhaps'],
+        ['many', 'lots', 'someday', 'yes', 'perhaps'],
+      ],
+      AS_OF,
+    ).results;
+    expect(unreadable?.problems).toEqual([
+      "Visits: 'lots' is not a number (rule 'visits')",
+      "Employees: 'many' is not a number (rule 'size')",
+      "Last Activity: 'someday' is not a date, so no decay was applied (rule 'decay')",
+      "Unsub: 'maybe' is not yes/no (rule 'unsub')",
+      "Spam: 'perhaps' is not yes/no (rule 'spam')",
+    ]);
+    // 'unsub' matched, so 'spam' was never evaluated and says nothing.
+    expect(disqualified?.disqualifiedBy?.id).toBe('unsub');
+    expect(disqualified?.problems).toHaveLength(3);
+  });
+
+  it('scores a repeated value the same way every time, on one scorer and on a fresh one', () => {
+    const header = ['Title', 'Email'];
+    const rows = Array.from({ length: 50 }, (_, i) => [
+      i % 3 ? 'VP Sales' : 'Intern',
+      `p${i}@${i % 2 ? 'gmail.com' : 'acme.io'}`,
+    ]);
+    const once = scoreTable(interleaved, header, rows, AS_OF).results;
+    const scorer = bindScorer(compileModel(interleaved), header, AS_OF);
+    const again = rows.map((row) => scorer.scoreRow(row));
+    expect(again).toEqual(once);
+    expect(rows.map((row) => scoreTable(interleaved, header, [row], AS_OF).results[0])).toEqual(once);
+  });
+});
+
 describe('properties', () => {
   const model = makeModel({
     scale: { min: 0, max: 100 },

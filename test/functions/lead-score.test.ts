@@ -186,7 +186,7 @@ describe('LEADSCORE errors', () => {
     expect(Array.isArray(output) && output[5]).toEqual([65, '']);
     expect(Array.isArray(output) && output[6]).toEqual([
       20,
-      "Demo Requested: 'maybe' is not yes/no (rule 'demo'); Pricing Page Visits: 'lots' is not a number (rule 'visits'); Last Activity Date: is not a date, so no decay was applied (rule 'decay')",
+      "Demo Requested: 'maybe' is not yes/no (rule 'demo'); Pricing Page Visits: 'lots' is not a number (rule 'visits'); Last Activity Date: 'someday' is not a date, so no decay was applied (rule 'decay')",
     ]);
   });
 });
