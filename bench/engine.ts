@@ -1,10 +1,11 @@
 // Benchmark: engine rows/s for a 25-rule reference model over 100,000 messy synthetic rows, against a bare
 // pass that reads every cell once (same data, same run). A measurement, not a test.
-import { performance } from 'node:perf_hooks';
+
 import type { Rule, ScoringModel } from '../src/engine/model';
 import { bindScorer, compileModel } from '../src/engine/scorer';
 import { describeIssues, validateModel } from '../src/engine/validate';
 import { seededRandom } from '../test/support/seeded-random';
+import { bestOf } from './best-of';
 
 const ROWS = 100_000;
 const AS_OF = new Date('2026-11-20T00:00:00Z');
@@ -161,18 +162,6 @@ function makeRows(): unknown[][] {
   ]);
 }
 
-/** Best of `repeats` runs after one warm-up, in ms: the least disturbed by the machine's other work. */
-function best(run: () => unknown, repeats: number): number {
-  run();
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
-
 /** Header positions of the columns the model reads (rules, disqualifiers, decay). */
 function modelColumns(model: ScoringModel): number[] {
   const names = new Set<string>();
@@ -214,16 +203,16 @@ export function runEngineBench(): string[] {
   const compiled = compileModel(checked.model);
   const readColumns = modelColumns(checked.model);
   let sink = 0;
-  const bareMs = best(() => {
+  const bareMs = bestOf(() => {
     let filled = 0;
     for (const row of rows)
       for (let c = 0; c < row.length; c++) if (row[c] !== '' && row[c] !== null) filled++;
     sink += filled;
   }, REPEATS);
-  const lookupMs = best(() => {
+  const lookupMs = bestOf(() => {
     sink += lookupPass(rows, readColumns);
   }, REPEATS);
-  const scoreMs = best(() => {
+  const scoreMs = bestOf(() => {
     // Binding is per call, as in a refresh or a formula: per-value caches start empty every time.
     const scorer = bindScorer(compiled, COLUMNS, AS_OF);
     let total = 0;

@@ -1,6 +1,6 @@
 // Benchmark: =LEADSCORE over 10,000 rows in one call, and against the plain per-row formulas people write
 // without an add-on, both evaluated by HyperFormula (a real spreadsheet engine) on the same rows.
-import { performance } from 'node:perf_hooks';
+
 import {
   ArraySize,
   FunctionArgumentType,
@@ -14,6 +14,7 @@ import { modelToRulesSheet } from '../src/engine/rules-sheet';
 import { findTemplate } from '../src/engine/templates';
 import { leadScore } from '../src/functions/lead-score';
 import { seededRandom } from '../test/support/seeded-random';
+import { bestOf } from './best-of';
 
 const ROWS = 10_000;
 const AS_OF = new Date('2026-11-20T00:00:00Z');
@@ -158,17 +159,6 @@ class LeadScorePlugin extends FunctionPlugin {
   }
 }
 
-function time(run: () => void, repeats: number): number {
-  run();
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
 export function runFunctionsBench(): string[] {
   const template = findTemplate('b2b-services');
   if (!template) throw new Error('templates/b2b-services.json is missing');
@@ -189,7 +179,7 @@ export function runFunctionsBench(): string[] {
   });
   const table = [columns, ...leads];
 
-  const nodeMs = time(() => leadScore(table, rules, 'score,band', AS_OF), 5);
+  const nodeMs = bestOf(() => leadScore(table, rules, 'score,band', AS_OF), 5);
 
   HyperFormula.registerFunctionPlugin(LeadScorePlugin, { enGB: { LEADSCORE: 'LEADSCORE' } });
   const first = columns.length;
@@ -209,12 +199,12 @@ export function runFunctionsBench(): string[] {
   const options = { licenseKey: 'gpl-v3', useColumnIndex: false };
   let plainValues: unknown[][] = [];
   let leadValues: unknown[][] = [];
-  const plainMs = time(() => {
+  const plainMs = bestOf(() => {
     const hf = HyperFormula.buildFromSheets({ Leads: plainSheet }, options);
     plainValues = hf.getSheetValues(0);
     hf.destroy();
   }, 2);
-  const leadMs = time(() => {
+  const leadMs = bestOf(() => {
     const hf = HyperFormula.buildFromSheets({ Leads: leadSheet, Rules: rules }, options);
     leadValues = hf.getSheetValues(0);
     hf.destroy();
