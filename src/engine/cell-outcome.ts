@@ -108,7 +108,10 @@ export function makeHit(order: number, groupIndex: number, points: number, contr
 }
 
 /** The contribution a rule gives; per-unit rules pass their points for this cell. */
-export function makeContribution(rule: ColumnRule, points: number): Contribution {
+export function makeContribution(
+  rule: Pick<ColumnRule, 'id' | 'label' | 'groupId' | 'kind'>,
+  points: number,
+): Contribution {
   return {
     ruleId: rule.id,
     label: rule.label,

@@ -198,26 +198,22 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
         continue;
       }
       if (group.kind === 'fit') draft.fit = true;
-      const bound: ColumnRule = {
+      const named = { id: rule.id, label: rule.label, groupId: group.id, kind: group.kind };
+      draft.rules.push({
+        ...named,
         order,
-        id: rule.id,
         op: rule.condition.op,
         // Outcomes are remembered per cell value, so the condition itself need not memoise.
         test: compileCondition(rule.condition, context, false),
-        label: rule.label,
         groupIndex,
-        groupId: group.id,
-        kind: group.kind,
         points: rule.points,
         perUnit: rule.perUnit === true,
         maxPoints: rule.maxPoints ?? Number.POSITIVE_INFINITY,
-        fixedHit: null,
-      };
-      const fixedHit =
-        rule.perUnit === true
-          ? null
-          : makeHit(order, groupIndex, rule.points, makeContribution(bound, rule.points));
-      draft.rules.push({ ...bound, fixedHit });
+        fixedHit:
+          rule.perUnit === true
+            ? null
+            : makeHit(order, groupIndex, rule.points, makeContribution(named, rule.points)),
+      });
     }
   });
   const disqualifierReasons: { id: string; reason: string }[] = [];
