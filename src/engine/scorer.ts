@@ -246,7 +246,7 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
   // A fit column missing from the sheet counts as unfilled: the lead's fit data really is absent.
   const fitColumnCount = columns.filter((column) => column.fit).length + fitColumnsMissing;
   const groupCount = model.groups.length;
-  const groupKinds = model.groups.map((group) => group.kind);
+  const groupIsFit = model.groups.map((group) => group.kind === 'fit');
   const groupCaps = model.groups.map((group) => group.cap ?? Number.POSITIVE_INFINITY);
   const groupFloors = model.groups.map((group) => group.floor ?? Number.NEGATIVE_INFINITY);
   const groupTotals = new Float64Array(groupCount);
@@ -303,7 +303,7 @@ export function bindScorer(compiled: CompiledModel, header: readonly unknown[], 
         groupFloors[group] as number,
         groupCaps[group] as number,
       );
-      if (groupKinds[group] === 'fit') fit += total;
+      if (groupIsFit[group]) fit += total;
       else intent += total;
     }
     let decayed = 0;
