@@ -5,7 +5,7 @@ import type { Rule, ScoringModel } from '../src/engine/model';
 import { bindScorer, compileModel } from '../src/engine/scorer';
 import { describeIssues, validateModel } from '../src/engine/validate';
 import { seededRandom } from '../test/support/seeded-random';
-import { bestOf } from './best-of';
+import { bestOf, timeRuns } from './best-of';
 
 const ROWS = 100_000;
 const AS_OF = new Date('2026-11-20T00:00:00Z');
@@ -212,20 +212,21 @@ export function runEngineBench(): string[] {
   const lookupMs = bestOf(() => {
     sink += lookupPass(rows, readColumns);
   }, REPEATS);
-  const scoreMs = bestOf(() => {
+  const scoring = timeRuns(() => {
     // Binding is per call, as in a refresh or a formula: per-value caches start empty every time.
     const scorer = bindScorer(compiled, COLUMNS, AS_OF);
     let total = 0;
     for (const row of rows) total += scorer.scoreRow(row).score;
     sink += total;
   }, REPEATS);
+  const scoreMs = scoring.best;
   const rate = (ROWS / scoreMs) * 1000;
   const ratio = scoreMs / bareMs;
   return [
     `## Engine (${ruleCount} rules + 2 disqualifiers + decay, ${ROWS.toLocaleString('en-US')} messy rows x ${COLUMNS.length} columns, full results with reasons; best of ${REPEATS} runs)`,
     `bare pass (read every cell once):   ${bareMs.toFixed(1)} ms`,
     `lookup pass (${readColumns.length} model columns):     ${lookupMs.toFixed(1)} ms = ${(lookupMs / bareMs).toFixed(1)}x the bare pass (one map lookup per value, no scoring)`,
-    `scoring:                            ${scoreMs.toFixed(1)} ms = ${Math.round(rate).toLocaleString('en-US')} rows/s (target >= 1,000,000: ${rate >= 1e6 ? 'PASS' : 'MISS'})`,
+    `scoring:                            ${scoreMs.toFixed(1)} ms = ${Math.round(rate).toLocaleString('en-US')} rows/s (target >= 1,000,000: ${rate >= 1e6 ? 'PASS' : 'MISS'}); median run ${scoring.median.toFixed(1)} ms`,
     `scoring / bare pass:                ${ratio.toFixed(1)}x (target <= 3x: ${ratio <= 3 ? 'PASS' : 'MISS'})`,
     `scoring / lookup pass:              ${(scoreMs / lookupMs).toFixed(1)}x`,
     `(checksum ${sink})`,
