@@ -71,8 +71,10 @@ export interface ColumnReaders {
 }
 
 export interface CellOutcome {
-  /** '', null or undefined: the row may be blank. */
-  readonly empty: boolean;
+  /** 1 for '', null or undefined (the row may be blank), else 0: a count, so rows add it up. */
+  readonly emptyCount: number;
+  /** A disqualifier matched or there is a problem to report: the uncommon cases, behind one test. */
+  readonly flagged: boolean;
   /** Empty, whitespace, a missing token or an error value: only `isBlank` matches it. */
   readonly blank: boolean;
   readonly hits: readonly Hit[];
@@ -189,7 +191,8 @@ export function readOutcome(
   }
 
   return {
-    empty,
+    emptyCount: empty ? 1 : 0,
+    flagged: disqualifier !== NO_DISQUALIFIER || problem !== null || disqualifierProblems !== null,
     blank,
     hits,
     fitFilled: readers.fit && !blank ? 1 : 0,
