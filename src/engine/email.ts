@@ -196,7 +196,7 @@ export function emailDomain(value: unknown): string | null {
   return isValidDomainCached(domain) ? domain : null;
 }
 
-/** Characters that send an address down emailDomain's careful path: < > ( ) [ ] \\ , ; : " */
+/** Characters that send an address down emailDomain's careful path: < > ( ) [ ] \ , ; : " */
 function isSpecialAddressChar(code: number): boolean {
   return (
     code === 60 ||
