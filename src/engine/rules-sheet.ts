@@ -29,33 +29,28 @@ export function parseList(text: string): string[] {
   let i = 0;
   while (i <= n) {
     while (i < n && /\s/.test(text.charAt(i))) i++;
-    if (text.charAt(i) === '"') {
-      i++;
-      let item = '';
-      while (i < n) {
-        const ch = text.charAt(i);
-        if (ch === '"') {
-          if (text.charAt(i + 1) === '"') {
-            item += '"';
-            i += 2;
-            continue;
+    const quoted = text.charAt(i) === '"';
+    let item = '';
+    if (quoted) {
+      // Inside quotes a doubled quote is one quote, and a lone quote ends the item.
+      for (i++; i < n; i++) {
+        if (text.charAt(i) === '"') {
+          if (text.charAt(i + 1) !== '"') {
+            i++;
+            break;
           }
           i++;
-          break;
         }
-        item += ch;
-        i++;
+        item += text.charAt(i);
       }
-      // Text after a closing quote (a hand-typed '"Acme" Inc') is kept rather than lost.
-      let rest = '';
-      while (i < n && text.charAt(i) !== ',') rest += text.charAt(i++);
-      items.push(rest.trim() === '' ? item : `${item}${rest.trimEnd()}`);
-    } else {
-      let item = '';
-      while (i < n && text.charAt(i) !== ',') item += text.charAt(i++);
-      if (item.trim() !== '') items.push(item.trim());
     }
-    i++; // the comma (or past the end)
+    let end = text.indexOf(',', i);
+    if (end < 0) end = n;
+    const rest = text.slice(i, end);
+    // Text after a closing quote (a hand-typed '"Acme" Inc') is kept rather than lost.
+    if (quoted) items.push(rest.trim() === '' ? item : `${item}${rest.trimEnd()}`);
+    else if (rest.trim() !== '') items.push(rest.trim());
+    i = end + 1; // past the comma (or the end)
   }
   return items;
 }
@@ -113,15 +108,15 @@ const HEADERS = {
 } as const;
 type TableKey = keyof typeof HEADERS;
 
-/** Headers a table cannot do without; the others may be left out of a hand-made sheet. */
-const REQUIRED: Record<TableKey, readonly string[]> = {
+/**
+ * Headers a table cannot do without (all of them for a table not listed here); the others may be left
+ * out of a hand-made sheet.
+ */
+const REQUIRED: Partial<Record<TableKey, readonly string[]>> = {
   groups: ['Group id', 'Kind'],
   rules: ['Group', 'Rule id', 'Column', 'Condition', 'Points'],
   disqualifiers: ['Disqualifier id', 'Column', 'Condition'],
-  decay: ['After days', 'Points'],
   bands: ['Band', 'Min score'],
-  grades: ['Grade', 'Min fit'],
-  synonyms: ['Column', 'Also known as'],
 };
 
 const SETTINGS = [
@@ -155,6 +150,22 @@ const QUADRANT_LABELS = [
   'lowFitLowIntent',
 ] as const;
 const MISSING_KEYS = ['Min fit filled', 'Band', 'Colour', 'Action', 'Stage'] as const;
+const STYLE_FIELDS = ['name', 'colour', 'action', 'stage'] as const;
+type StyleField = (typeof STYLE_FIELDS)[number];
+/** The settings that hold the disqualified band's style. */
+const DQ_SETTINGS: Record<StyleField, string> = {
+  name: 'Disqualified band',
+  colour: 'Disqualified colour',
+  action: 'Disqualified action',
+  stage: 'Disqualified stage',
+};
+/** The [Missing data] keys that hold its band's style. */
+const STYLE_KEYS: Record<StyleField, string> = {
+  name: 'Band',
+  colour: 'Colour',
+  action: 'Action',
+  stage: 'Stage',
+};
 
 const WIDTH = HEADERS.rules.length;
 
@@ -173,7 +184,6 @@ function conditionValue(condition: Condition): SheetCell {
   switch (condition.op) {
     case 'equals':
     case 'notEquals':
-      return condition.value;
     case 'atLeast':
     case 'atMost':
       return condition.value;
@@ -193,8 +203,17 @@ function conditionValue(condition: Condition): SheetCell {
   }
 }
 
-function conditionLabel(condition: Condition): string {
-  return findCondition(condition.op)?.label ?? condition.op;
+/** A key/value section's rows: each key beside its value, the values given in the keys' order (and count). */
+function keyValueRows<Keys extends readonly string[]>(
+  keys: Keys,
+  values: { [Index in keyof Keys]: SheetCell },
+): SheetCell[][] {
+  return keys.map((key, index) => [key, values[index] as SheetCell]);
+}
+
+/** The Condition and Value cells of a rule or disqualifier. */
+function conditionCells(condition: Condition): [SheetCell, SheetCell] {
+  return [findCondition(condition.op)?.label ?? condition.op, conditionValue(condition)];
 }
 
 /**
@@ -203,49 +222,46 @@ function conditionLabel(condition: Condition): string {
  */
 export function modelToRulesSheet(model: ScoringModel, asOf: Date | null = null): SheetCell[][] {
   const rows: SheetCell[][] = [];
-  const section = (key: SectionKey, header: readonly string[], body: SheetCell[][]): void => {
+  const section = (key: SectionKey, body: SheetCell[][]): void => {
+    const keyValue = key === 'settings' || key === 'quadrants' || key === 'missing';
     if (rows.length > 0) rows.push([]);
     rows.push([`[${TITLES[key]}]`]);
-    rows.push([...header]);
+    rows.push(keyValue ? ['Setting', 'Value'] : [...HEADERS[key]]);
     rows.push(...body);
   };
   const dq = model.disqualifiedBand;
   const decay = model.decay;
   section(
     'settings',
-    ['Setting', 'Value'],
-    [
-      ['Model name', model.name],
-      ['Description', model.description ?? ''],
-      ['Schema version', model.schemaVersion],
-      ['Scale min', model.scale.min],
-      ['Scale max', model.scale.max],
-      ['As of', asOf ?? ''],
-      ['Missing tokens', formatList(model.missingTokens ?? [])],
-      ['Personal domains', formatList(model.personalDomains ?? [])],
-      ['Disqualified band', dq.name],
-      ['Disqualified colour', dq.colour],
-      ['Disqualified action', dq.action],
-      ['Disqualified stage', dq.stage ?? ''],
-      ['Decay date column', decay?.column ?? ''],
-      ['Decay half-life days', decay?.mode === 'halfLife' ? decay.halfLifeDays : ''],
-    ],
+    keyValueRows(SETTINGS, [
+      model.name,
+      model.description ?? '',
+      model.schemaVersion,
+      model.scale.min,
+      model.scale.max,
+      asOf ?? '',
+      formatList(model.missingTokens ?? []),
+      formatList(model.personalDomains ?? []),
+      dq.name,
+      dq.colour,
+      dq.action,
+      dq.stage ?? '',
+      decay?.column ?? '',
+      decay?.mode === 'halfLife' ? decay.halfLifeDays : '',
+    ]),
   );
   section(
     'groups',
-    HEADERS.groups,
     model.groups.map((g) => [g.id, g.name, g.kind, g.cap ?? '', g.floor ?? '']),
   );
   section(
     'rules',
-    HEADERS.rules,
     model.groups.flatMap((g) =>
       g.rules.map((r) => [
         g.id,
         r.id,
         r.column,
-        conditionLabel(r.condition),
-        conditionValue(r.condition),
+        ...conditionCells(r.condition),
         r.points,
         r.perUnit === true,
         r.maxPoints ?? '',
@@ -256,56 +272,36 @@ export function modelToRulesSheet(model: ScoringModel, asOf: Date | null = null)
   );
   section(
     'disqualifiers',
-    HEADERS.disqualifiers,
-    model.disqualifiers.map((d) => [
-      d.id,
-      d.column,
-      conditionLabel(d.condition),
-      conditionValue(d.condition),
-      d.reason,
-      d.enabled,
-    ]),
+    model.disqualifiers.map((d) => [d.id, d.column, ...conditionCells(d.condition), d.reason, d.enabled]),
   );
-  section(
-    'decay',
-    HEADERS.decay,
-    decay?.mode === 'steps' ? decay.steps.map((s) => [s.afterDays, s.points]) : [],
-  );
+  section('decay', decay?.mode === 'steps' ? decay.steps.map((s) => [s.afterDays, s.points]) : []);
   section(
     'bands',
-    HEADERS.bands,
     model.bands.map((b) => [b.name, b.min, b.colour, b.action, b.stage ?? '']),
   );
   section(
     'grades',
-    HEADERS.grades,
     (model.grades ?? []).map((g) => [g.grade, g.minFit]),
   );
   const q = model.quadrants;
-  section(
-    'quadrants',
-    ['Setting', 'Value'],
-    [
-      ['Fit threshold', q?.fitThreshold ?? ''],
-      ['Intent threshold', q?.intentThreshold ?? ''],
-      ...QUADRANT_LABELS.map((key, i): SheetCell[] => [QUADRANT_KEYS[i + 2] ?? key, q?.labels[key] ?? '']),
-    ],
-  );
+  section('quadrants', [
+    ['Fit threshold', q?.fitThreshold ?? ''],
+    ['Intent threshold', q?.intentThreshold ?? ''],
+    ...QUADRANT_LABELS.map((key, i): SheetCell[] => [QUADRANT_KEYS[i + 2] ?? key, q?.labels[key] ?? '']),
+  ]);
   const m = model.missingData;
   section(
     'missing',
-    ['Setting', 'Value'],
-    [
-      ['Min fit filled', m?.minFitFilled ?? ''],
-      ['Band', m?.band.name ?? ''],
-      ['Colour', m?.band.colour ?? ''],
-      ['Action', m?.band.action ?? ''],
-      ['Stage', m?.band.stage ?? ''],
-    ],
+    keyValueRows(MISSING_KEYS, [
+      m?.minFitFilled ?? '',
+      m?.band.name ?? '',
+      m?.band.colour ?? '',
+      m?.band.action ?? '',
+      m?.band.stage ?? '',
+    ]),
   );
   section(
     'synonyms',
-    HEADERS.synonyms,
     Object.entries(model.columnSynonyms ?? {}).map(([column, names]) => [column, formatList(names)]),
   );
   return rows.map((row) => [...row, ...Array<SheetCell>(Math.max(0, WIDTH - row.length)).fill('')]);
@@ -318,29 +314,34 @@ function isBlankCell(cell: unknown): boolean {
   return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
 
-/** Cross-realm: Sheets values reach the engine from another JavaScript realm under gas-local and Apps Script. */
-function isDate(cell: unknown): cell is Date {
-  return isDateValue(cell);
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 /** A date typed into a text field (Sheets turns "2024-05-01" into a date) reads back as that text. */
 function isoDate(date: Date): string {
-  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}`;
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
 }
 
 function text(cell: unknown): string {
   if (cell === undefined || cell === null) return '';
   if (typeof cell === 'string') return cell;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (isDate(cell)) return isoDate(cell);
+  // Cross-realm: Sheets values reach the engine from another JavaScript realm under gas-local and
+  // Apps Script, so a Date is recognised by isDateValue, not instanceof.
+  if (isDateValue(cell)) return isoDate(cell);
   return String(cell);
 }
 
-const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
+/** Text, or undefined for a blank cell: the field is left out and validation says what is missing. */
+function optionalText(cell: unknown): string | undefined {
+  return isBlankCell(cell) ? undefined : text(cell);
+}
+
+/** A list cell's items; a number or date typed into one is a single item. */
+function listCell(cell: unknown): string[] {
+  return isBlankCell(cell) ? [] : typeof cell === 'string' ? parseList(cell) : [text(cell)];
+}
+
+const NUMERIC = new RegExp(`^${NUMBER}$`, 'i');
 const GROUPED = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
 /** Numbers typed as text ("10", "1,000", "25%" where a share is meant) become numbers; the rest is left raw. */
@@ -350,8 +351,8 @@ function numberCell(cell: unknown, percent = false): unknown {
   const t = cell.trim();
   if (NUMERIC.test(t)) return Number(t);
   if (GROUPED.test(t)) return Number(t.replace(/,/g, ''));
-  if (percent && /%$/.test(t) && NUMERIC.test(t.slice(0, -1).trim()))
-    return Number(t.slice(0, -1).trim()) / 100;
+  const share = t.slice(0, -1).trim();
+  if (percent && t.endsWith('%') && NUMERIC.test(share)) return Number(share) / 100;
   return cell;
 }
 
@@ -369,9 +370,73 @@ function booleanCell(cell: unknown): unknown {
   return cell;
 }
 
+/** A group's kind: "Behaviour" and "Engagement" mean intent; anything else is left for validation. */
+function groupKind(cell: unknown): unknown {
+  if (isBlankCell(cell)) return undefined;
+  const kind = norm(text(cell));
+  if (kind === 'fit') return 'fit';
+  return ['intent', 'behaviour', 'behavior', 'engagement'].includes(kind) ? 'intent' : text(cell);
+}
+
 /** Adds a field only when the cell held something, so validation sees "missing" vs "wrong". */
 function put(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (value !== undefined) obj[key] = value;
+}
+
+/** A table's plain columns: the JSON field, its header and how its cell is read (undefined leaves it out). */
+type Fields = readonly (readonly [field: string, header: string, read: (cell: unknown) => unknown])[];
+
+const GROUP_FIELDS: Fields = [
+  ['id', 'Group id', text],
+  ['name', 'Name', optionalText],
+  ['kind', 'Kind', groupKind],
+  ['cap', 'Cap', numberCell],
+  ['floor', 'Floor', numberCell],
+];
+// A rule's group and condition span columns (Group; Condition and Value), so they are read on their own.
+const RULE_FIELDS: Fields = [
+  ['id', 'Rule id', text],
+  ['column', 'Column', optionalText],
+  ['points', 'Points', numberCell],
+  ['perUnit', 'Per unit', booleanCell],
+  ['maxPoints', 'Max points', numberCell],
+  ['label', 'Label', optionalText],
+  ['enabled', 'Enabled', booleanCell],
+];
+const DQ_FIELDS: Fields = [
+  ['id', 'Disqualifier id', text],
+  ['column', 'Column', optionalText],
+  ['reason', 'Reason', optionalText],
+  ['enabled', 'Enabled', booleanCell],
+];
+const STEP_FIELDS: Fields = [
+  ['afterDays', 'After days', numberCell],
+  ['points', 'Points', numberCell],
+];
+const BAND_FIELDS: Fields = [
+  ['name', 'Band', text],
+  ['colour', 'Colour', text],
+  ['action', 'Action', text],
+  ['min', 'Min score', numberCell],
+  ['stage', 'Stage', optionalText],
+];
+const GRADE_FIELDS: Fields = [
+  ['grade', 'Grade', text],
+  ['minFit', 'Min fit', numberCell],
+];
+
+/**
+ * A band style from its cells: a blank name, colour or action reads as '' (validation reports it),
+ * a blank stage is left out.
+ */
+function bandStyle(cell: (field: StyleField) => unknown): Record<string, unknown> {
+  const style: Record<string, unknown> = {
+    name: text(cell('name')),
+    colour: text(cell('colour')),
+    action: text(cell('action')),
+  };
+  put(style, 'stage', optionalText(cell('stage')));
+  return style;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -427,31 +492,21 @@ function splitSections(values: readonly (readonly unknown[])[], reader: SheetRea
     const cellsArray = Array.isArray(cells) ? cells : [cells];
     const title = sectionTitle(cellsArray);
     if (title !== null) {
+      // Rows under an unknown or repeated title belong to no section and are ignored.
+      current = null;
       const found = titles.find(([, name]) => norm(name) === norm(title));
+      const duplicate = found && sections.find((s) => s.key === found[0]);
       if (!found) {
         const suggestion = closest(title, Object.values(TITLES));
-        reader.add(
-          row,
-          '',
-          '',
-          `unknown section '[${title}]'${suggestion ? ` (did you mean '[${suggestion}]'?)` : ''}; its rows are ignored`,
-        );
-        current = null;
-        return;
+        const hint = suggestion ? ` (did you mean '[${suggestion}]'?)` : '';
+        reader.add(row, '', '', `unknown section '[${title}]'${hint}; its rows are ignored`);
+      } else if (duplicate) {
+        const message = `the [${found[1]}] section appears twice (first at row ${duplicate.titleRow})`;
+        reader.add(row, '', '', message);
+      } else {
+        current = { key: found[0], titleRow: row, rows: [] };
+        sections.push(current);
       }
-      const duplicate = sections.find((s) => s.key === found[0]);
-      if (duplicate) {
-        reader.add(
-          row,
-          '',
-          '',
-          `the [${found[1]}] section appears twice (first at row ${duplicate.titleRow})`,
-        );
-        current = null;
-        return;
-      }
-      current = { key: found[0], titleRow: row, rows: [] };
-      sections.push(current);
       return;
     }
     // Blank rows inside or between sections are spacing; notes above the first section are ignored.
@@ -474,7 +529,7 @@ function readTable(section: Section, key: TableKey, reader: SheetReader): TableR
     const name = norm(text(cell));
     if (name !== '' && !columns.has(name)) columns.set(name, index);
   });
-  for (const header of REQUIRED[key]) {
+  for (const header of REQUIRED[key] ?? HEADERS[key]) {
     if (!columns.has(norm(header))) {
       reader.add(
         headerRow.row,
@@ -491,6 +546,13 @@ function readTable(section: Section, key: TableKey, reader: SheetReader): TableR
       return index === undefined ? undefined : cells[index];
     },
   }));
+}
+
+/** A row's plain fields, each left out when its cell is blank. */
+function readFields(r: TableRow, fields: Fields): Record<string, unknown> {
+  const obj: Record<string, unknown> = {};
+  for (const [field, header, read] of fields) put(obj, field, read(r.get(header)));
+  return obj;
 }
 
 function readKeyValues(
@@ -523,30 +585,42 @@ function readKeyValues(
   return out;
 }
 
+/** A key/value section's value for a key, undefined when the row is absent or its value blank. */
+function settingValue(entries: ReadonlyMap<string, SheetRow>, key: string): unknown {
+  const value = entries.get(key)?.cells[1];
+  return isBlankCell(value) ? undefined : value;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Building the JSON form with a map back to rows
 
+/** A table row issues can point at, and the item it holds ("rule 'demo'"). */
+interface ItemRow {
+  row: number;
+  context: string;
+}
+
 interface Locations {
-  settings: Map<string, number>;
-  quadrants: Map<string, number>;
-  missing: Map<string, number>;
-  sections: Map<SectionKey, number>;
-  groups: { row: number; id: string }[];
-  rules: Map<string, { row: number; id: string }>;
-  disqualifiers: { row: number; id: string }[];
-  steps: number[];
-  bands: { row: number; name: string }[];
-  grades: { row: number; grade: string }[];
+  settings: Map<string, SheetRow>;
+  quadrants: Map<string, SheetRow>;
+  missing: Map<string, SheetRow>;
+  sections: ReadonlyMap<SectionKey, Section>;
+  groups: (ItemRow & { id: string })[];
+  rules: Map<string, ItemRow>;
+  disqualifiers: ItemRow[];
+  steps: ItemRow[];
+  bands: ItemRow[];
+  grades: ItemRow[];
   synonyms: Map<string, number>;
 }
 
 function conditionFromCells(
-  conditionCell: unknown,
-  valueCell: unknown,
-  row: number,
+  r: TableRow,
   context: string,
   reader: SheetReader,
 ): Record<string, unknown> | undefined {
+  const conditionCell = r.get('Condition');
+  const valueCell = r.get('Value');
   if (isBlankCell(conditionCell)) return isBlankCell(valueCell) ? undefined : {};
   const name = text(conditionCell);
   const info = findCondition(name);
@@ -556,30 +630,24 @@ function conditionFromCells(
   switch (info.params) {
     case 'none':
       if (!isBlankCell(valueCell))
-        reader.add(row, context, 'Value', `'${info.label}' takes no value; clear this cell`);
+        reader.add(r.row, context, 'Value', `'${info.label}' takes no value; clear this cell`);
       break;
     case 'value':
-      if (!isBlankCell(valueCell)) condition.value = isDate(valueCell) ? isoDate(valueCell) : valueCell;
+      if (!isBlankCell(valueCell)) condition.value = isDateValue(valueCell) ? isoDate(valueCell) : valueCell;
       break;
     case 'number':
-      put(condition, 'value', numberCell(valueCell));
-      break;
     case 'days':
-      put(condition, 'days', numberCell(valueCell));
+      put(condition, info.params === 'days' ? 'days' : 'value', numberCell(valueCell));
       break;
     case 'list':
-      condition.values = isBlankCell(valueCell)
-        ? []
-        : typeof valueCell === 'string'
-          ? parseList(valueCell)
-          : [text(valueCell)];
+      condition.values = listCell(valueCell);
       break;
     case 'range': {
       const range = typeof valueCell === 'string' ? parseRange(valueCell) : null;
       if (range) Object.assign(condition, range);
       else {
         reader.add(
-          row,
+          r.row,
           context,
           'Value',
           `must be two numbers like '50 to 1000', got ${isBlankCell(valueCell) ? 'nothing' : `'${text(valueCell)}'`}`,
@@ -599,11 +667,20 @@ function buildModel(
   sections: Section[],
   reader: SheetReader,
 ): { raw: Record<string, unknown>; asOf: Date | null; loc: Locations } {
+  const byKey = new Map(sections.map((s) => [s.key, s]));
+  const keyValues = (key: SectionKey, keys: readonly string[]): Map<string, SheetRow> => {
+    const section = byKey.get(key);
+    return section ? readKeyValues(section, keys, reader) : new Map();
+  };
+  const tableRows = (key: TableKey): TableRow[] => {
+    const section = byKey.get(key);
+    return section ? readTable(section, key, reader) : [];
+  };
   const loc: Locations = {
-    settings: new Map(),
-    quadrants: new Map(),
-    missing: new Map(),
-    sections: new Map(sections.map((s) => [s.key, s.titleRow])),
+    settings: keyValues('settings', SETTINGS),
+    quadrants: keyValues('quadrants', QUADRANT_KEYS),
+    missing: keyValues('missing', MISSING_KEYS),
+    sections: byKey,
     groups: [],
     rules: new Map(),
     disqualifiers: [],
@@ -612,164 +689,96 @@ function buildModel(
     grades: [],
     synonyms: new Map(),
   };
-  const byKey = new Map(sections.map((s) => [s.key, s]));
   const raw: Record<string, unknown> = {};
   let asOf: Date | null = null;
 
   // Settings
-  const settingsSection = byKey.get('settings');
-  const settings = settingsSection
-    ? readKeyValues(settingsSection, SETTINGS, reader)
-    : new Map<string, SheetRow>();
-  const setting = (key: string): unknown => {
-    const entry = settings.get(key);
-    if (entry) loc.settings.set(key, entry.row);
-    const value = entry?.cells[1];
-    return isBlankCell(value) ? undefined : value;
+  const setting = (key: string): unknown => settingValue(loc.settings, key);
+  const settingIssue = (key: string, message: string): void => {
+    reader.add(loc.settings.get(key)?.row ?? 0, '', key, message);
   };
   const version = setting('Schema version');
   raw.schemaVersion = version === undefined ? 1 : numberCell(version);
-  put(raw, 'name', setting('Model name') === undefined ? undefined : text(setting('Model name')));
-  const description = setting('Description');
-  if (description !== undefined) raw.description = text(description);
-  const scaleMin = numberCell(setting('Scale min'));
-  const scaleMax = numberCell(setting('Scale max'));
-  raw.scale = {};
-  put(raw.scale as Record<string, unknown>, 'min', scaleMin);
-  put(raw.scale as Record<string, unknown>, 'max', scaleMax);
+  put(raw, 'name', optionalText(setting('Model name')));
+  put(raw, 'description', optionalText(setting('Description')));
+  const scale: Record<string, unknown> = {};
+  put(scale, 'min', numberCell(setting('Scale min')));
+  put(scale, 'max', numberCell(setting('Scale max')));
+  raw.scale = scale;
   const asOfCell = setting('As of');
   if (asOfCell !== undefined) {
-    if (isDate(asOfCell)) asOf = asOfCell;
+    if (isDateValue(asOfCell)) asOf = asOfCell;
     else if (typeof asOfCell === 'string' && /^\s*\d{4}-\d{2}-\d{2}/.test(asOfCell)) {
       const parsed = new Date(asOfCell.trim());
-      if (Number.isNaN(parsed.getTime()))
-        reader.add(loc.settings.get('As of') ?? 0, '', 'As of', 'is not a date');
+      if (Number.isNaN(parsed.getTime())) settingIssue('As of', 'is not a date');
       else asOf = parsed;
-    } else {
-      reader.add(loc.settings.get('As of') ?? 0, '', 'As of', `must be a date, got '${text(asOfCell)}'`);
-    }
+    } else settingIssue('As of', `must be a date, got '${text(asOfCell)}'`);
   }
   const listSetting = (key: string): unknown => {
     const cell = setting(key);
-    if (cell === undefined) return undefined;
-    return typeof cell === 'string' ? parseList(cell) : [text(cell)];
+    return cell === undefined ? undefined : listCell(cell);
   };
   put(raw, 'missingTokens', listSetting('Missing tokens'));
   put(raw, 'personalDomains', listSetting('Personal domains'));
-  const dqName = setting('Disqualified band');
-  const dqColour = setting('Disqualified colour');
-  const dqAction = setting('Disqualified action');
-  const dqStage = setting('Disqualified stage');
-  if ([dqName, dqColour, dqAction, dqStage].some((v) => v !== undefined)) {
-    raw.disqualifiedBand = {
-      name: text(dqName),
-      colour: text(dqColour),
-      action: text(dqAction),
-      ...(dqStage === undefined ? {} : { stage: text(dqStage) }),
-    };
-  }
+  const dqSetting = (field: StyleField): unknown => setting(DQ_SETTINGS[field]);
+  if (STYLE_FIELDS.some((field) => dqSetting(field) !== undefined))
+    raw.disqualifiedBand = bandStyle(dqSetting);
 
   // Groups and rules
-  const groups: Record<string, unknown>[] = [];
-  const groupsSection = byKey.get('groups');
-  if (groupsSection) {
-    for (const r of readTable(groupsSection, 'groups', reader)) {
-      const id = text(r.get('Group id'));
-      const group: Record<string, unknown> = { id, rules: [] };
-      group.name = isBlankCell(r.get('Name')) ? id : text(r.get('Name'));
-      const kind = r.get('Kind');
-      if (!isBlankCell(kind)) {
-        const k = norm(text(kind));
-        group.kind =
-          k === 'fit'
-            ? 'fit'
-            : ['intent', 'behaviour', 'behavior', 'engagement'].includes(k)
-              ? 'intent'
-              : text(kind);
-      }
-      put(group, 'cap', numberCell(r.get('Cap')));
-      put(group, 'floor', numberCell(r.get('Floor')));
-      groups.push(group);
-      loc.groups.push({ row: r.row, id });
-    }
-  }
+  const groups = tableRows('groups').map((r) => {
+    const id = text(r.get('Group id'));
+    const group = readFields(r, GROUP_FIELDS);
+    if (group.name === undefined) group.name = id;
+    group.rules = [];
+    loc.groups.push({ row: r.row, context: named('group', id), id });
+    return group;
+  });
   raw.groups = groups;
-  const rulesSection = byKey.get('rules');
-  if (rulesSection) {
-    for (const r of readTable(rulesSection, 'rules', reader)) {
-      const id = text(r.get('Rule id'));
-      const context = named('rule', id);
-      const groupName = text(r.get('Group')).trim();
-      let groupIndex = loc.groups.findIndex((g) => g.id === groupName);
-      if (groupIndex < 0)
-        groupIndex = loc.groups.findIndex((g) => g.id.trim().toLowerCase() === groupName.toLowerCase());
-      const group = groups[groupIndex];
-      if (!group) {
-        reader.add(
-          r.row,
-          context,
-          'Group',
-          groupName === ''
-            ? 'is empty: name a group from the [Groups] section'
-            : `no group '${groupName}' in the [Groups] section`,
-        );
-        continue;
-      }
-      const rule: Record<string, unknown> = { id };
-      put(rule, 'column', isBlankCell(r.get('Column')) ? undefined : text(r.get('Column')));
-      put(rule, 'condition', conditionFromCells(r.get('Condition'), r.get('Value'), r.row, context, reader));
-      put(rule, 'points', numberCell(r.get('Points')));
-      put(rule, 'perUnit', booleanCell(r.get('Per unit')));
-      put(rule, 'maxPoints', numberCell(r.get('Max points')));
-      put(rule, 'label', isBlankCell(r.get('Label')) ? undefined : text(r.get('Label')));
-      put(rule, 'enabled', booleanCell(r.get('Enabled')));
-      const list = group.rules as Record<string, unknown>[];
-      loc.rules.set(`${groupIndex}/${list.length}`, { row: r.row, id });
-      list.push(rule);
+  for (const r of tableRows('rules')) {
+    const context = named('rule', text(r.get('Rule id')));
+    const groupName = text(r.get('Group')).trim();
+    let groupIndex = loc.groups.findIndex((g) => g.id === groupName);
+    if (groupIndex < 0)
+      groupIndex = loc.groups.findIndex((g) => g.id.trim().toLowerCase() === groupName.toLowerCase());
+    const group = groups[groupIndex];
+    if (!group) {
+      reader.add(
+        r.row,
+        context,
+        'Group',
+        groupName === ''
+          ? 'is empty: name a group from the [Groups] section'
+          : `no group '${groupName}' in the [Groups] section`,
+      );
+      continue;
     }
+    const rule = readFields(r, RULE_FIELDS);
+    put(rule, 'condition', conditionFromCells(r, context, reader));
+    const list = group.rules as Record<string, unknown>[];
+    loc.rules.set(`${groupIndex}/${list.length}`, { row: r.row, context });
+    list.push(rule);
   }
 
   // Disqualifiers
-  const disqualifiers: Record<string, unknown>[] = [];
-  const dqSection = byKey.get('disqualifiers');
-  if (dqSection) {
-    for (const r of readTable(dqSection, 'disqualifiers', reader)) {
-      const id = text(r.get('Disqualifier id'));
-      const d: Record<string, unknown> = { id };
-      put(d, 'column', isBlankCell(r.get('Column')) ? undefined : text(r.get('Column')));
-      put(
-        d,
-        'condition',
-        conditionFromCells(r.get('Condition'), r.get('Value'), r.row, named('disqualifier', id), reader),
-      );
-      put(d, 'reason', isBlankCell(r.get('Reason')) ? undefined : text(r.get('Reason')));
-      put(d, 'enabled', booleanCell(r.get('Enabled')));
-      disqualifiers.push(d);
-      loc.disqualifiers.push({ row: r.row, id });
-    }
-  }
-  raw.disqualifiers = disqualifiers;
+  raw.disqualifiers = tableRows('disqualifiers').map((r) => {
+    const context = named('disqualifier', text(r.get('Disqualifier id')));
+    const disqualifier = readFields(r, DQ_FIELDS);
+    put(disqualifier, 'condition', conditionFromCells(r, context, reader));
+    loc.disqualifiers.push({ row: r.row, context });
+    return disqualifier;
+  });
 
   // Decay: the column and half-life are settings, the steps a table.
   const decayColumn = setting('Decay date column');
   const halfLife = setting('Decay half-life days');
-  const steps: Record<string, unknown>[] = [];
-  const decaySection = byKey.get('decay');
-  if (decaySection) {
-    for (const r of readTable(decaySection, 'decay', reader)) {
-      const step: Record<string, unknown> = {};
-      put(step, 'afterDays', numberCell(r.get('After days')));
-      put(step, 'points', numberCell(r.get('Points')));
-      steps.push(step);
-      loc.steps.push(r.row);
-    }
-  }
+  const steps = tableRows('decay').map((r, index) => {
+    loc.steps.push({ row: r.row, context: `decay step ${index + 1}` });
+    return readFields(r, STEP_FIELDS);
+  });
   if (halfLife !== undefined) {
     raw.decay = { mode: 'halfLife', halfLifeDays: numberCell(halfLife) };
     if (steps.length > 0) {
-      reader.add(
-        loc.settings.get('Decay half-life days') ?? 0,
-        '',
+      settingIssue(
         'Decay half-life days',
         `use either a half-life or the [Decay] steps, not both (clear one)`,
       );
@@ -779,135 +788,59 @@ function buildModel(
     (raw.decay as Record<string, unknown>).column = text(decayColumn);
 
   // Bands and grades
-  const bands: Record<string, unknown>[] = [];
-  const bandsSection = byKey.get('bands');
-  if (bandsSection) {
-    for (const r of readTable(bandsSection, 'bands', reader)) {
-      const name = text(r.get('Band'));
-      const band: Record<string, unknown> = {
-        name,
-        colour: text(r.get('Colour')),
-        action: text(r.get('Action')),
-      };
-      put(band, 'min', numberCell(r.get('Min score')));
-      if (!isBlankCell(r.get('Stage'))) band.stage = text(r.get('Stage'));
-      bands.push(band);
-      loc.bands.push({ row: r.row, name });
-    }
-  }
-  raw.bands = bands;
-  const gradesSection = byKey.get('grades');
-  if (gradesSection) {
-    const grades = readTable(gradesSection, 'grades', reader).map((r) => {
-      const grade = text(r.get('Grade'));
-      loc.grades.push({ row: r.row, grade });
-      const out: Record<string, unknown> = { grade };
-      put(out, 'minFit', numberCell(r.get('Min fit')));
-      return out;
-    });
-    if (grades.length > 0) raw.grades = grades;
-  }
+  raw.bands = tableRows('bands').map((r) => {
+    loc.bands.push({ row: r.row, context: named('band', text(r.get('Band'))) });
+    return readFields(r, BAND_FIELDS);
+  });
+  const grades = tableRows('grades').map((r) => {
+    loc.grades.push({ row: r.row, context: named('grade', text(r.get('Grade'))) });
+    return readFields(r, GRADE_FIELDS);
+  });
+  if (grades.length > 0) raw.grades = grades;
 
   // Quadrants and missing data: key/value sections, absent when every value is blank.
-  const kv = (key: SectionKey, keys: readonly string[], into: Map<string, number>): Map<string, unknown> => {
-    const section = byKey.get(key);
-    const out = new Map<string, unknown>();
-    if (!section) return out;
-    for (const [k, entry] of readKeyValues(section, keys, reader)) {
-      into.set(k, entry.row);
-      if (!isBlankCell(entry.cells[1])) out.set(k, entry.cells[1]);
-    }
-    return out;
-  };
-  const q = kv('quadrants', QUADRANT_KEYS, loc.quadrants);
-  if (q.size > 0) {
+  const quadrant = (key: string): unknown => settingValue(loc.quadrants, key);
+  if (QUADRANT_KEYS.some((key) => quadrant(key) !== undefined)) {
     const labels: Record<string, unknown> = {};
     QUADRANT_LABELS.forEach((label, i) => {
-      const cell = q.get(QUADRANT_KEYS[i + 2] ?? '');
-      put(labels, label, cell === undefined ? undefined : text(cell));
+      put(labels, label, optionalText(quadrant(QUADRANT_KEYS[i + 2] ?? '')));
     });
     const quadrants: Record<string, unknown> = { labels };
-    put(quadrants, 'fitThreshold', numberCell(q.get('Fit threshold')));
-    put(quadrants, 'intentThreshold', numberCell(q.get('Intent threshold')));
+    put(quadrants, 'fitThreshold', numberCell(quadrant('Fit threshold')));
+    put(quadrants, 'intentThreshold', numberCell(quadrant('Intent threshold')));
     raw.quadrants = quadrants;
   }
-  const m = kv('missing', MISSING_KEYS, loc.missing);
-  if (m.size > 0) {
-    const band: Record<string, unknown> = {
-      name: text(m.get('Band')),
-      colour: text(m.get('Colour')),
-      action: text(m.get('Action')),
-    };
-    if (m.has('Stage')) band.stage = text(m.get('Stage'));
-    const missing: Record<string, unknown> = { band };
-    put(missing, 'minFitFilled', numberCell(m.get('Min fit filled'), true));
-    raw.missingData = missing;
+  const missing = (key: string): unknown => settingValue(loc.missing, key);
+  if (MISSING_KEYS.some((key) => missing(key) !== undefined)) {
+    const policy: Record<string, unknown> = { band: bandStyle((field) => missing(STYLE_KEYS[field])) };
+    put(policy, 'minFitFilled', numberCell(missing('Min fit filled'), true));
+    raw.missingData = policy;
   }
 
   // Column synonyms
-  const synSection = byKey.get('synonyms');
-  if (synSection) {
-    const synonyms: Record<string, unknown> = {};
-    for (const r of readTable(synSection, 'synonyms', reader)) {
-      const column = text(r.get('Column'));
-      const first = loc.synonyms.get(column);
-      if (first !== undefined) {
-        reader.add(r.row, `column '${column}'`, 'Column', `is listed twice (first at row ${first})`);
-        continue;
-      }
-      loc.synonyms.set(column, r.row);
-      const cell = r.get('Also known as');
-      const names = isBlankCell(cell) ? [] : typeof cell === 'string' ? parseList(cell) : [text(cell)];
-      Object.defineProperty(synonyms, column, {
-        value: names,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+  const synonyms: Record<string, unknown> = {};
+  for (const r of tableRows('synonyms')) {
+    const column = text(r.get('Column'));
+    const first = loc.synonyms.get(column);
+    if (first !== undefined) {
+      reader.add(r.row, `column '${column}'`, 'Column', `is listed twice (first at row ${first})`);
+      continue;
     }
-    if (Object.keys(synonyms).length > 0) raw.columnSynonyms = synonyms;
+    loc.synonyms.set(column, r.row);
+    Object.defineProperty(synonyms, column, {
+      value: listCell(r.get('Also known as')),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
+  if (Object.keys(synonyms).length > 0) raw.columnSynonyms = synonyms;
   return { raw, asOf, loc };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Mapping validation issues (paths in the JSON form) back to sheet rows and headers
 
-const RULE_HEADERS: Record<string, string> = {
-  id: 'Rule id',
-  column: 'Column',
-  points: 'Points',
-  perUnit: 'Per unit',
-  maxPoints: 'Max points',
-  label: 'Label',
-  enabled: 'Enabled',
-};
-const DQ_HEADERS: Record<string, string> = {
-  id: 'Disqualifier id',
-  column: 'Column',
-  reason: 'Reason',
-  enabled: 'Enabled',
-};
-const GROUP_HEADERS: Record<string, string> = {
-  id: 'Group id',
-  name: 'Name',
-  kind: 'Kind',
-  cap: 'Cap',
-  floor: 'Floor',
-};
-const BAND_HEADERS: Record<string, string> = {
-  name: 'Band',
-  min: 'Min score',
-  colour: 'Colour',
-  action: 'Action',
-  stage: 'Stage',
-};
-const STYLE_KEYS: Record<string, string> = {
-  name: 'Band',
-  colour: 'Colour',
-  action: 'Action',
-  stage: 'Stage',
-};
 const TOP_SETTINGS: Record<string, string> = {
   schemaVersion: 'Schema version',
   name: 'Model name',
@@ -916,85 +849,48 @@ const TOP_SETTINGS: Record<string, string> = {
   personalDomains: 'Personal domains',
 };
 
-function conditionHeader(path: IssuePath, at: number): string {
-  return path[at] === 'op' || path[at] === undefined ? 'Condition' : 'Value';
+/** The column of the field at path[at]: its header, or Condition or Value for part of a condition. */
+function fieldHeader(fields: Fields, path: IssuePath, at: number): string {
+  const field = path[at];
+  if (field === 'condition')
+    return path[at + 1] === 'op' || path[at + 1] === undefined ? 'Condition' : 'Value';
+  return typeof field === 'string' ? (fields.find(([name]) => name === field)?.[1] ?? field) : '';
 }
 
 function locate(path: IssuePath, loc: Locations): Located | undefined {
-  const [top, a, b, c, d] = path;
-  const settingAt = (key: string): Located | undefined => {
-    const row = loc.settings.get(key);
-    return row === undefined ? undefined : { row, context: '', header: key };
-  };
-  const sectionAt = (key: SectionKey, header: string): Located | undefined => {
-    const row = loc.sections.get(key);
-    return row === undefined ? undefined : { row, context: `[${TITLES[key]}]`, header };
-  };
+  const [top, a, b, c] = path;
+  const found = (row: number | undefined, context: string, header: string): Located | undefined =>
+    row === undefined ? undefined : { row, context, header };
+  const settingAt = (key: string): Located | undefined => found(loc.settings.get(key)?.row, '', key);
+  const sectionAt = (key: SectionKey, header: string): Located | undefined =>
+    found(loc.sections.get(key)?.titleRow, `[${TITLES[key]}]`, header);
+  const itemAt = (item: ItemRow | undefined, header: string): Located | undefined =>
+    item && { row: item.row, context: item.context, header };
   if (typeof top !== 'string') return undefined;
   if (top in TOP_SETTINGS) return settingAt(TOP_SETTINGS[top] ?? '');
   if (top === 'scale') return settingAt(a === 'min' ? 'Scale min' : 'Scale max');
-  if (top === 'disqualifiedBand') {
-    return settingAt(
-      a === 'colour'
-        ? 'Disqualified colour'
-        : a === 'action'
-          ? 'Disqualified action'
-          : a === 'stage'
-            ? 'Disqualified stage'
-            : 'Disqualified band',
-    );
-  }
+  if (top === 'disqualifiedBand')
+    return settingAt(a === 'colour' || a === 'action' || a === 'stage' ? DQ_SETTINGS[a] : DQ_SETTINGS.name);
   if (top === 'groups' && typeof a === 'number') {
-    if (b === 'rules' && typeof c === 'number') {
-      const rule = loc.rules.get(`${a}/${c}`);
-      if (!rule) return undefined;
-      const header =
-        d === 'condition' ? conditionHeader(path, 5) : typeof d === 'string' ? (RULE_HEADERS[d] ?? d) : '';
-      return { row: rule.row, context: named('rule', rule.id), header };
-    }
-    const group = loc.groups[a];
-    if (!group) return undefined;
-    const header = typeof b === 'string' ? (GROUP_HEADERS[b] ?? (b === 'rules' ? '' : b)) : '';
-    return { row: group.row, context: named('group', group.id), header };
+    if (b === 'rules' && typeof c === 'number')
+      return itemAt(loc.rules.get(`${a}/${c}`), fieldHeader(RULE_FIELDS, path, 4));
+    return itemAt(loc.groups[a], b === 'rules' ? '' : fieldHeader(GROUP_FIELDS, path, 2));
   }
-  if (top === 'disqualifiers' && typeof a === 'number') {
-    const dq = loc.disqualifiers[a];
-    if (!dq) return undefined;
-    const header =
-      b === 'condition' ? conditionHeader(path, 3) : typeof b === 'string' ? (DQ_HEADERS[b] ?? b) : '';
-    return { row: dq.row, context: named('disqualifier', dq.id), header };
-  }
+  if (top === 'disqualifiers' && typeof a === 'number')
+    return itemAt(loc.disqualifiers[a], fieldHeader(DQ_FIELDS, path, 2));
   if (top === 'decay') {
-    if (a === 'steps' && typeof b === 'number') {
-      const row = loc.steps[b];
-      if (row === undefined) return undefined;
-      return { row, context: `decay step ${b + 1}`, header: c === 'afterDays' ? 'After days' : 'Points' };
-    }
+    if (a === 'steps' && typeof b === 'number')
+      return itemAt(loc.steps[b], c === 'afterDays' ? 'After days' : 'Points');
     if (a === 'halfLifeDays') return settingAt('Decay half-life days');
     if (a === 'steps') return sectionAt('decay', 'steps') ?? settingAt('Decay date column');
     return settingAt('Decay date column');
   }
-  if (top === 'bands') {
-    if (typeof a === 'number') {
-      const band = loc.bands[a];
-      if (!band) return undefined;
-      return {
-        row: band.row,
-        context: named('band', band.name),
-        header: typeof b === 'string' ? (BAND_HEADERS[b] ?? b) : '',
-      };
-    }
-    return sectionAt('bands', '');
-  }
-  if (top === 'grades' && typeof a === 'number') {
-    const grade = loc.grades[a];
-    if (!grade) return undefined;
-    return {
-      row: grade.row,
-      context: named('grade', grade.grade),
-      header: b === 'minFit' ? 'Min fit' : 'Grade',
-    };
-  }
+  if (top === 'bands')
+    return typeof a === 'number'
+      ? itemAt(loc.bands[a], fieldHeader(BAND_FIELDS, path, 2))
+      : sectionAt('bands', '');
+  if (top === 'grades' && typeof a === 'number')
+    return itemAt(loc.grades[a], b === 'minFit' ? 'Min fit' : 'Grade');
   if (top === 'quadrants') {
     const key =
       a === 'fitThreshold'
@@ -1002,19 +898,17 @@ function locate(path: IssuePath, loc: Locations): Located | undefined {
         : a === 'intentThreshold'
           ? 'Intent threshold'
           : (QUADRANT_KEYS[QUADRANT_LABELS.indexOf(b as (typeof QUADRANT_LABELS)[number]) + 2] ?? '');
-    const row = loc.quadrants.get(key) ?? loc.sections.get('quadrants');
-    return row === undefined ? undefined : { row, context: 'Quadrants', header: key };
+    return found(loc.quadrants.get(key)?.row ?? loc.sections.get('quadrants')?.titleRow, 'Quadrants', key);
   }
   if (top === 'missingData') {
     const key =
-      a === 'minFitFilled' ? 'Min fit filled' : typeof b === 'string' ? (STYLE_KEYS[b] ?? 'Band') : 'Band';
-    const row = loc.missing.get(key) ?? loc.sections.get('missing');
-    return row === undefined ? undefined : { row, context: 'Missing data', header: key };
+      a === 'minFitFilled'
+        ? 'Min fit filled'
+        : ((typeof b === 'string' ? STYLE_KEYS[b as StyleField] : undefined) ?? 'Band');
+    return found(loc.missing.get(key)?.row ?? loc.sections.get('missing')?.titleRow, 'Missing data', key);
   }
-  if (top === 'columnSynonyms' && typeof a === 'string') {
-    const row = loc.synonyms.get(a);
-    return row === undefined ? undefined : { row, context: `column '${a}'`, header: 'Also known as' };
-  }
+  if (top === 'columnSynonyms' && typeof a === 'string')
+    return found(loc.synonyms.get(a), `column '${a}'`, 'Also known as');
   return undefined;
 }
 

@@ -141,6 +141,18 @@ export function closest(name: string, candidates: readonly string[]): string | u
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
+/** "is missing" when a value is absent, else what was expected and what came. */
+function wrongType(value: unknown, expected: string): string {
+  return value === undefined ? 'is missing' : `must be ${expected}, got ${describeValue(value)}`;
+}
+
+/** Like wrongType for a value with a few allowed choices, which a "missing" message names too. */
+function notOneOf(value: unknown, choices: string): string {
+  return value === undefined
+    ? `is missing (use ${choices})`
+    : `must be ${choices}, got ${describeValue(value)}`;
+}
+
 function hint(name: string, candidates: readonly string[]): string {
   const suggestion = closest(name, candidates);
   return suggestion ? ` (did you mean '${suggestion}'?)` : '';
@@ -231,27 +243,37 @@ class Checker {
 
   object(value: unknown, place: Place): Obj | undefined {
     if (isObject(value)) return value;
-    this.add(place, value === undefined ? 'is missing' : `must be an object, got ${describeValue(value)}`);
+    this.add(place, wrongType(value, 'an object'));
+    return undefined;
+  }
+
+  item(value: unknown, place: Place): Obj | undefined {
+    if (isObject(value)) return value;
+    // A list item is there even when it holds nothing, so it is never "missing".
+    this.add(place, `must be an object, got ${describeValue(value)}`);
     return undefined;
   }
 
   array(value: unknown, place: Place): unknown[] | undefined {
     if (Array.isArray(value)) return value;
-    this.add(place, value === undefined ? 'is missing' : `must be a list, got ${describeValue(value)}`);
+    this.add(place, wrongType(value, 'a list'));
     return undefined;
   }
 
-  string(value: unknown, place: Place, options: { nonEmpty?: boolean } = {}): string {
-    if (typeof value !== 'string') {
-      this.add(place, value === undefined ? 'is missing' : `must be text, got ${describeValue(value)}`);
-      return '';
-    }
-    if (options.nonEmpty && value.trim() === '') this.add(place, 'must not be empty');
-    return value;
+  string(value: unknown, place: Place): string {
+    if (typeof value === 'string') return value;
+    this.add(place, wrongType(value, 'text'));
+    return '';
+  }
+
+  nonEmptyString(value: unknown, place: Place): string {
+    const text = this.string(value, place);
+    if (typeof value === 'string' && text.trim() === '') this.add(place, 'must not be empty');
+    return text;
   }
 
   id(value: unknown, place: Place): string {
-    const id = this.string(value, place, { nonEmpty: true });
+    const id = this.nonEmptyString(value, place);
     if (id.trim() === '') return id;
     if (hasControl(id)) this.add(place, 'must not contain control characters (line breaks, tabs)');
     else if (id.trim() !== id) this.add(place, 'must not start or end with a space');
@@ -260,7 +282,7 @@ class Checker {
 
   number(value: unknown, place: Place): number {
     if (typeof value !== 'number') {
-      this.add(place, value === undefined ? 'is missing' : `must be a number, got ${describeValue(value)}`);
+      this.add(place, wrongType(value, 'a number'));
       return 0;
     }
     if (!Number.isFinite(value)) {
@@ -272,6 +294,13 @@ class Checker {
 
   optionalNumber(value: unknown, place: Place): number | undefined {
     return value === undefined ? undefined : this.number(value, place);
+  }
+
+  positiveNumber(value: unknown, place: Place): number {
+    const number = this.number(value, place);
+    // A non-finite number is reported by number() and read as 0, so it is reported here too.
+    if (typeof value === 'number' && number <= 0) this.add(place, `must be more than 0, got ${number}`);
+    return number;
   }
 
   boolean(value: unknown, place: Place, fallback: boolean): boolean {
@@ -286,7 +315,7 @@ class Checker {
     if (!list) return [];
     return list.map((item, index) => {
       const itemPlace = at(place, index, `item ${index + 1}`);
-      const text = this.string(item, itemPlace, { nonEmpty: true });
+      const text = this.nonEmptyString(item, itemPlace);
       if (text.trim() !== '' && check) check(text, itemPlace);
       return text;
     });
@@ -303,7 +332,7 @@ function checkCondition(c: Checker, value: unknown, place: Place): Condition | u
   if (!obj) return undefined;
   const opPlace = at(place, 'op');
   if (typeof obj.op !== 'string') {
-    c.add(opPlace, obj.op === undefined ? 'is missing' : `must be text, got ${describeValue(obj.op)}`);
+    c.add(opPlace, wrongType(obj.op, 'text'));
     return undefined;
   }
   // JSON is strict: the op must be spelled exactly; the rules sheet maps labels to ops before this.
@@ -329,10 +358,7 @@ function checkCondition(c: Checker, value: unknown, place: Place): Condition | u
           c.add(valuePlace, `must not be empty (use 'is blank' to test for an empty cell)`);
         return { op, value: v as Scalar } as Condition;
       }
-      c.add(
-        valuePlace,
-        v === undefined ? 'is missing' : `must be text, a number or true/false, got ${describeValue(v)}`,
-      );
+      c.add(valuePlace, wrongType(v, 'text, a number or true/false'));
       return undefined;
     }
     case 'number':
@@ -352,29 +378,45 @@ function checkCondition(c: Checker, value: unknown, place: Place): Condition | u
       }
       return { op, min, max } as Condition;
     }
-    case 'days': {
-      const daysPlace = at(place, 'days');
-      const days = c.number(obj.days, daysPlace);
-      if (typeof obj.days === 'number' && Number.isFinite(days) && days <= 0) {
-        c.add(daysPlace, `must be more than 0, got ${days}`);
-      }
-      return { op, days } as Condition;
-    }
+    case 'days':
+      return { op, days: c.positiveNumber(obj.days, at(place, 'days')) } as Condition;
   }
 }
 
-function checkRule(c: Checker, value: unknown, place: Place, groupId: string, index: number): Rule {
-  const obj = isObject(value) ? value : {};
-  const named = typeof obj.id === 'string' && obj.id.trim() !== '' ? quote(obj.id) : `#${index + 1}`;
-  const rulePlace: Place = { path: place.path, where: `rule ${named} (group ${quote(groupId)})` };
-  if (!isObject(value)) {
-    c.add(rulePlace, `must be an object, got ${describeValue(value)}`);
-    return { id: '', column: '', condition: { op: 'notBlank' }, points: 0, label: '', enabled: true };
-  }
-  c.knownKeys(obj, RULE_KEYS, rulePlace);
-  const id = c.id(obj.id, at(rulePlace, 'id'));
-  const column = c.string(obj.column, at(rulePlace, 'column'), { nonEmpty: true });
-  const condition = checkCondition(c, obj.condition, at(rulePlace, 'condition'));
+/** A list item's place, named by its id or name if it has one ("rule 'demo'"), else by number ("rule #3"). */
+function namedPlace(
+  path: IssuePath,
+  kind: string,
+  item: unknown,
+  nameKey: string,
+  index: number,
+  suffix = '',
+): Place {
+  const name = isObject(item) ? item[nameKey] : undefined;
+  const named = typeof name === 'string' && name.trim() !== '' ? quote(name) : `#${index + 1}`;
+  return { path, where: `${kind} ${named}${suffix}` };
+}
+
+/** What rules and disqualifiers share: known fields only, an id, the column they read and a condition. */
+function checkTest(
+  c: Checker,
+  obj: Obj,
+  place: Place,
+  keys: readonly string[],
+): Pick<Rule, 'id' | 'column' | 'condition'> {
+  c.knownKeys(obj, keys, place);
+  const id = c.id(obj.id, at(place, 'id'));
+  const column = c.nonEmptyString(obj.column, at(place, 'column'));
+  // A condition that cannot be read is reported; the stand-in only lets the remaining checks run.
+  const condition = checkCondition(c, obj.condition, at(place, 'condition')) ?? { op: 'notBlank' };
+  return { id, column, condition };
+}
+
+function checkRule(c: Checker, value: unknown, path: IssuePath, groupId: string, index: number): Rule {
+  const rulePlace = namedPlace(path, 'rule', value, 'id', index, ` (group ${quote(groupId)})`);
+  const obj = c.item(value, rulePlace);
+  if (!obj) return { id: '', column: '', condition: { op: 'notBlank' }, points: 0, label: '', enabled: true };
+  const test = checkTest(c, obj, rulePlace, RULE_KEYS);
   const points = c.number(obj.points, at(rulePlace, 'points'));
   const perUnit = c.boolean(obj.perUnit, at(rulePlace, 'perUnit'), false);
   const maxPoints = c.optionalNumber(obj.maxPoints, at(rulePlace, 'maxPoints'));
@@ -382,9 +424,9 @@ function checkRule(c: Checker, value: unknown, place: Place, groupId: string, in
     if (!perUnit) c.add(at(rulePlace, 'maxPoints'), 'only applies to per-unit points (set perUnit to true)');
     else if (maxPoints <= 0) c.add(at(rulePlace, 'maxPoints'), `must be more than 0, got ${maxPoints}`);
   }
-  const label = c.string(obj.label, at(rulePlace, 'label'), { nonEmpty: true });
+  const label = c.nonEmptyString(obj.label, at(rulePlace, 'label'));
   const enabled = c.boolean(obj.enabled, at(rulePlace, 'enabled'), true);
-  const rule: Rule = { id, column, condition: condition ?? { op: 'notBlank' }, points, label, enabled };
+  const rule: Rule = { ...test, points, label, enabled };
   // perUnit false is the default and is left out, so every model has one canonical form.
   if (perUnit) rule.perUnit = true;
   if (maxPoints !== undefined) rule.maxPoints = maxPoints;
@@ -392,26 +434,15 @@ function checkRule(c: Checker, value: unknown, place: Place, groupId: string, in
 }
 
 function checkGroup(c: Checker, value: unknown, index: number): Group {
-  const obj = isObject(value) ? value : {};
-  const named = typeof obj.id === 'string' && obj.id.trim() !== '' ? quote(obj.id) : `#${index + 1}`;
-  const place: Place = { path: ['groups', index], where: `group ${named}` };
-  if (!isObject(value)) {
-    c.add(place, `must be an object, got ${describeValue(value)}`);
-    return { id: '', name: '', kind: 'fit', rules: [] };
-  }
+  const place = namedPlace(['groups', index], 'group', value, 'id', index);
+  const obj = c.item(value, place);
+  if (!obj) return { id: '', name: '', kind: 'fit', rules: [] };
   c.knownKeys(obj, GROUP_KEYS, place);
   const id = c.id(obj.id, at(place, 'id'));
-  const name = c.string(obj.name, at(place, 'name'), { nonEmpty: true });
+  const name = c.nonEmptyString(obj.name, at(place, 'name'));
   let kind: Group['kind'] = 'fit';
   if (obj.kind === 'fit' || obj.kind === 'intent') kind = obj.kind;
-  else {
-    c.add(
-      at(place, 'kind'),
-      obj.kind === undefined
-        ? "is missing (use 'fit' or 'intent')"
-        : `must be 'fit' or 'intent', got ${describeValue(obj.kind)}`,
-    );
-  }
+  else c.add(at(place, 'kind'), notOneOf(obj.kind, "'fit' or 'intent'"));
   const cap = c.optionalNumber(obj.cap, at(place, 'cap'));
   const floor = c.optionalNumber(obj.floor, at(place, 'floor'));
   if (cap !== undefined && floor !== undefined && typeof obj.cap === 'number' && cap < floor) {
@@ -419,7 +450,7 @@ function checkGroup(c: Checker, value: unknown, index: number): Group {
   }
   const list = c.array(obj.rules, at(place, 'rules')) ?? [];
   const rules = list.map((rule, ruleIndex) =>
-    checkRule(c, rule, { path: ['groups', index, 'rules', ruleIndex], where: '' }, id, ruleIndex),
+    checkRule(c, rule, ['groups', index, 'rules', ruleIndex], id, ruleIndex),
   );
   const group: Group = { id, name, kind, rules };
   if (cap !== undefined) group.cap = cap;
@@ -428,25 +459,18 @@ function checkGroup(c: Checker, value: unknown, index: number): Group {
 }
 
 function checkDisqualifier(c: Checker, value: unknown, index: number): Disqualifier {
-  const obj = isObject(value) ? value : {};
-  const named = typeof obj.id === 'string' && obj.id.trim() !== '' ? quote(obj.id) : `#${index + 1}`;
-  const place: Place = { path: ['disqualifiers', index], where: `disqualifier ${named}` };
-  if (!isObject(value)) {
-    c.add(place, `must be an object, got ${describeValue(value)}`);
-    return { id: '', column: '', condition: { op: 'notBlank' }, reason: '', enabled: true };
-  }
-  c.knownKeys(obj, DISQUALIFIER_KEYS, place);
-  const id = c.id(obj.id, at(place, 'id'));
-  const column = c.string(obj.column, at(place, 'column'), { nonEmpty: true });
-  const condition = checkCondition(c, obj.condition, at(place, 'condition'));
-  const reason = c.string(obj.reason, at(place, 'reason'), { nonEmpty: true });
+  const place = namedPlace(['disqualifiers', index], 'disqualifier', value, 'id', index);
+  const obj = c.item(value, place);
+  if (!obj) return { id: '', column: '', condition: { op: 'notBlank' }, reason: '', enabled: true };
+  const test = checkTest(c, obj, place, DISQUALIFIER_KEYS);
+  const reason = c.nonEmptyString(obj.reason, at(place, 'reason'));
   const enabled = c.boolean(obj.enabled, at(place, 'enabled'), true);
-  return { id, column, condition: condition ?? { op: 'notBlank' }, reason, enabled };
+  return { ...test, reason, enabled };
 }
 
 function checkBandStyle(c: Checker, obj: Obj, place: Place, extraKeys: readonly string[] = []): BandStyle {
   c.knownKeys(obj, [...BAND_STYLE_KEYS, ...extraKeys], place);
-  const name = c.string(obj.name, at(place, 'name'), { nonEmpty: true });
+  const name = c.nonEmptyString(obj.name, at(place, 'name'));
   const colourPlace = at(place, 'colour');
   const colour = c.string(obj.colour, colourPlace);
   if (typeof obj.colour === 'string' && !HEX_COLOUR.test(colour)) {
@@ -470,13 +494,9 @@ function checkBands(c: Checker, value: unknown, scale: { min: number; max: numbe
   const seen = new Map<string, number>();
   let previous: number | undefined;
   list.forEach((item, index) => {
-    const obj = isObject(item) ? item : {};
-    const named = typeof obj.name === 'string' && obj.name.trim() !== '' ? quote(obj.name) : `#${index + 1}`;
-    const place: Place = { path: ['bands', index], where: `band ${named}` };
-    if (!isObject(item)) {
-      c.add(place, `must be an object, got ${describeValue(item)}`);
-      return;
-    }
+    const place = namedPlace(['bands', index], 'band', item, 'name', index);
+    const obj = c.item(item, place);
+    if (!obj) return;
     const style = checkBandStyle(c, obj, place, ['min']);
     const minPlace = at(place, 'min');
     const min = c.number(obj.min, minPlace);
@@ -517,21 +537,10 @@ function checkDecay(c: Checker, value: unknown): Decay | undefined {
   } else column = c.string(obj.column, columnPlace);
   if (obj.mode === 'halfLife') {
     c.knownKeys(obj, ['mode', 'column', 'halfLifeDays'], place);
-    const daysPlace = at(place, 'halfLifeDays');
-    const halfLifeDays = c.number(obj.halfLifeDays, daysPlace);
-    if (typeof obj.halfLifeDays === 'number' && Number.isFinite(halfLifeDays) && halfLifeDays <= 0) {
-      c.add(daysPlace, `must be more than 0, got ${halfLifeDays}`);
-    }
+    const halfLifeDays = c.positiveNumber(obj.halfLifeDays, at(place, 'halfLifeDays'));
     return { mode: 'halfLife', column, halfLifeDays };
   }
-  if (obj.mode !== 'steps') {
-    c.add(
-      at(place, 'mode'),
-      obj.mode === undefined
-        ? "is missing (use 'steps' or 'halfLife')"
-        : `must be 'steps' or 'halfLife', got ${describeValue(obj.mode)}`,
-    );
-  }
+  if (obj.mode !== 'steps') c.add(at(place, 'mode'), notOneOf(obj.mode, "'steps' or 'halfLife'"));
   c.knownKeys(obj, ['mode', 'column', 'steps'], place);
   const stepsPlace = at(place, 'steps');
   const list = c.array(obj.steps, stepsPlace) ?? [];
@@ -542,10 +551,9 @@ function checkDecay(c: Checker, value: unknown): Decay | undefined {
     const step = c.object(item, stepPlace) ?? {};
     if (isObject(item)) c.knownKeys(step, ['afterDays', 'points'], stepPlace);
     const afterPlace = at(stepPlace, 'afterDays');
-    const afterDays = c.number(step.afterDays, afterPlace);
-    if (typeof step.afterDays === 'number' && Number.isFinite(afterDays)) {
-      if (afterDays <= 0) c.add(afterPlace, `must be more than 0, got ${afterDays}`);
-      else if (previous !== undefined && afterDays <= previous) {
+    const afterDays = c.positiveNumber(step.afterDays, afterPlace);
+    if (typeof step.afterDays === 'number') {
+      if (afterDays > 0 && previous !== undefined && afterDays <= previous) {
         c.add(afterPlace, `must be above the previous step's afterDays (${previous}), got ${afterDays}`);
       }
       previous = afterDays;
@@ -564,19 +572,16 @@ function checkGrades(c: Checker, value: unknown): Grade[] {
   const seen = new Set<string>();
   let previous: number | undefined;
   return list.map((item, index) => {
-    const obj = isObject(item) ? item : {};
-    const named =
-      typeof obj.grade === 'string' && obj.grade.trim() !== '' ? quote(obj.grade) : `#${index + 1}`;
-    const gradePlace: Place = { path: ['grades', index], where: `grade ${named}` };
-    if (!isObject(item)) c.add(gradePlace, `must be an object, got ${describeValue(item)}`);
-    else c.knownKeys(obj, ['grade', 'minFit'], gradePlace);
-    const grade = c.string(obj.grade, at(gradePlace, 'grade'), { nonEmpty: true });
+    const gradePlace = namedPlace(['grades', index], 'grade', item, 'grade', index);
+    const obj = c.item(item, gradePlace) ?? {};
+    if (isObject(item)) c.knownKeys(obj, ['grade', 'minFit'], gradePlace);
+    const grade = c.nonEmptyString(obj.grade, at(gradePlace, 'grade'));
     const key = grade.trim().toLowerCase();
     if (key !== '' && seen.has(key)) c.add(at(gradePlace, 'grade'), 'is used twice (grades ignore case)');
     seen.add(key);
     const minPlace = at(gradePlace, 'minFit');
     const minFit = c.number(obj.minFit, minPlace);
-    if (typeof obj.minFit === 'number' && Number.isFinite(minFit)) {
+    if (typeof obj.minFit === 'number') {
       if (previous !== undefined && minFit >= previous) {
         c.add(
           minPlace,
@@ -599,18 +604,10 @@ function checkQuadrants(c: Checker, value: unknown): QuadrantSettings | undefine
   const labelsPlace = at(place, 'labels');
   const labelsObj = c.object(obj.labels, labelsPlace) ?? {};
   if (isObject(obj.labels)) c.knownKeys(labelsObj, QUADRANT_LABEL_KEYS, labelsPlace);
-  const label = (key: (typeof QUADRANT_LABEL_KEYS)[number]): string =>
-    c.string(labelsObj[key], at(labelsPlace, key), { nonEmpty: true });
-  return {
-    fitThreshold,
-    intentThreshold,
-    labels: {
-      highFitHighIntent: label('highFitHighIntent'),
-      highFitLowIntent: label('highFitLowIntent'),
-      lowFitHighIntent: label('lowFitHighIntent'),
-      lowFitLowIntent: label('lowFitLowIntent'),
-    },
-  };
+  const labels = Object.fromEntries(
+    QUADRANT_LABEL_KEYS.map((key) => [key, c.nonEmptyString(labelsObj[key], at(labelsPlace, key))]),
+  ) as QuadrantSettings['labels'];
+  return { fitThreshold, intentThreshold, labels };
 }
 
 function checkMissingData(c: Checker, value: unknown): MissingDataPolicy | undefined {
@@ -649,31 +646,25 @@ function checkColumnSynonyms(c: Checker, value: unknown): Record<string, string[
 /** Ids name rules in reasons and errors, so they must be unique across the whole model (ignoring case). */
 function checkUniqueIds(c: Checker, groups: readonly Group[], disqualifiers: readonly Disqualifier[]): void {
   const seen = new Map<string, string>();
-  const claim = (id: string, owner: string, place: Place): void => {
+  // The owner ("rule 'demo'") names the first holder in the message; `inGroup` places a rule's issue.
+  const claim = (kind: string, id: string, path: IssuePath, inGroup = ''): void => {
     const key = id.trim().toLowerCase();
     if (key === '') return;
+    const owner = `${kind} ${quote(id)}`;
     const first = seen.get(key);
-    if (first !== undefined)
-      c.add(place, `${quote(id)} is already the id of ${first} (ids must be unique, ignoring case)`);
-    else seen.set(key, owner);
+    if (first !== undefined) {
+      const message = `${quote(id)} is already the id of ${first} (ids must be unique, ignoring case)`;
+      c.add(at({ path, where: owner + inGroup }, 'id'), message);
+    } else seen.set(key, owner);
   };
   groups.forEach((group, gi) => {
-    claim(group.id, `group ${quote(group.id)}`, {
-      path: ['groups', gi, 'id'],
-      where: `group ${quote(group.id)} › id`,
-    });
+    claim('group', group.id, ['groups', gi]);
     group.rules.forEach((rule, ri) => {
-      claim(rule.id, `rule ${quote(rule.id)}`, {
-        path: ['groups', gi, 'rules', ri, 'id'],
-        where: `rule ${quote(rule.id)} (group ${quote(group.id)}) › id`,
-      });
+      claim('rule', rule.id, ['groups', gi, 'rules', ri], ` (group ${quote(group.id)})`);
     });
   });
   disqualifiers.forEach((d, di) => {
-    claim(d.id, `disqualifier ${quote(d.id)}`, {
-      path: ['disqualifiers', di, 'id'],
-      where: `disqualifier ${quote(d.id)} › id`,
-    });
+    claim('disqualifier', d.id, ['disqualifiers', di]);
   });
 }
 
@@ -700,15 +691,8 @@ export function validateModelDetailed(input: unknown): DetailedValidationResult 
     return { ok: false, issues: c.issues };
   }
   c.knownKeys(input, MODEL_KEYS, ROOT);
-  if (input.schemaVersion !== 1) {
-    c.add(
-      at(ROOT, 'schemaVersion'),
-      input.schemaVersion === undefined
-        ? 'is missing (use 1)'
-        : `must be 1, got ${describeValue(input.schemaVersion)}`,
-    );
-  }
-  const name = c.string(input.name, at(ROOT, 'name'), { nonEmpty: true });
+  if (input.schemaVersion !== 1) c.add(at(ROOT, 'schemaVersion'), notOneOf(input.schemaVersion, '1'));
+  const name = c.nonEmptyString(input.name, at(ROOT, 'name'));
   const description =
     input.description === undefined ? '' : c.string(input.description, at(ROOT, 'description'));
 
