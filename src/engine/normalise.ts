@@ -83,7 +83,7 @@ export function isDateValue(value: unknown): value is Date {
   return dateTime(value) !== null;
 }
 
-const ERROR_VALUES: ReadonlySet<string> = new Set([
+export const ERROR_VALUES: ReadonlySet<string> = new Set([
   '#n/a',
   '#ref!',
   '#value!',
@@ -213,24 +213,24 @@ export function isBlank(value: unknown, missing: ReadonlySet<string>): boolean {
 // Numbers
 
 /** Plain numbers, the overwhelmingly common case: parsed without any clean-up. */
-const SIMPLE_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SCIENTIFIC = /^(\d+(?:\.\d*)?|\.\d+)e([+-]?\d+)$/;
+export const SIMPLE_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export const SCIENTIFIC = /^(\d+(?:\.\d*)?|\.\d+)e([+-]?\d+)$/;
 /** Unicode minus and similar signs NFKC leaves alone. */
-const MINUS_SIGNS = /[\u2212\u2012\ufe63\uff0d]/g;
+export const MINUS_SIGNS = /[\u2212\u2012\ufe63\uff0d]/g;
 /** "a - b", "a – b", "a to b"; neither side may hold another dash, so "-5" and dates stay out. */
-const RANGE =
+export const RANGE =
   /^([^-\u2013\u2014]*?\d[^-\u2013\u2014]*?)\s*(?:-|\u2013|\u2014|\bto\b)\s*([^-\u2013\u2014]*\d[^-\u2013\u2014]*)$/;
-const COMPARATOR = /^(?:<=|>=|=<|=>|<|>|\u2264|\u2265|~|\u2248)\s*/;
-const CURRENCY_CODES =
+export const COMPARATOR = /^(?:<=|>=|=<|=>|<|>|\u2264|\u2265|~|\u2248)\s*/;
+export const CURRENCY_CODES =
   'usd|eur|gbp|jpy|inr|brl|cad|aud|nzd|chf|cny|rmb|hkd|sgd|mxn|sek|nok|dkk|pln|zar|krw|rub|try|ils|aed|sar|czk|huf|kr|rs\\.?';
-const CURRENCY_SYMBOLS = '[\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20aa\u20ab\u0e3f\u20b1\u20a6\u00a2]';
+export const CURRENCY_SYMBOLS = '[\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20aa\u20ab\u0e3f\u20b1\u20a6\u00a2]';
 /** "$", "US$", "R$", "€", "USD" (a code must not run into a word: "usdollars" is not "usd"). */
 const CURRENCY_PREFIX = new RegExp(
   `^(?:[a-z]{0,3}\\$|${CURRENCY_SYMBOLS}|(?:${CURRENCY_CODES})(?![a-z]))\\s*`,
 );
 const CURRENCY_SUFFIX = new RegExp(`\\s*(?:\\$|${CURRENCY_SYMBOLS}|(?<![a-z])(?:${CURRENCY_CODES}))$`);
-const MULTIPLIER = /^(.*?\d)\s*(k|thousand|mm|mn|mio|million|m|bn|billion|b)$/;
-const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = {
+export const MULTIPLIER = /^(.*?\d)\s*(k|thousand|mm|mn|mio|million|m|bn|billion|b)$/;
+export const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = {
   k: 3,
   thousand: 3,
   m: 6,
@@ -242,7 +242,7 @@ const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = {
   bn: 9,
   billion: 9,
 };
-const DIGITS_AND_SEPARATORS = /^[\d.,'\u2019 ]*\d[\d.,'\u2019 ]*$|^[\d.,'\u2019 ]*[.,]$/;
+export const DIGITS_AND_SEPARATORS = /^[\d.,'\u2019 ]*\d[\d.,'\u2019 ]*$|^[\d.,'\u2019 ]*[.,]$/;
 const ONLY_DIGITS = /^\d*$/;
 const THOUSANDS_LEAD = /^[1-9]\d{0,2}$/;
 /** An integer part with one consistent thousands separator: "1,234,567", "1.234", "1 234", "1'234". */
@@ -377,7 +377,7 @@ export function toNumber(value: unknown): number | null {
 // ---------------------------------------------------------------------------------------------
 // Booleans
 
-const TRUE_TEXTS: ReadonlySet<string> = new Set([
+export const TRUE_TEXTS: ReadonlySet<string> = new Set([
   'yes',
   'y',
   'true',
@@ -402,7 +402,7 @@ const TRUE_TEXTS: ReadonlySet<string> = new Set([
   'ja',
 ]);
 
-const FALSE_TEXTS: ReadonlySet<string> = new Set([
+export const FALSE_TEXTS: ReadonlySet<string> = new Set([
   'no',
   'n',
   'false',
@@ -441,22 +441,22 @@ export function toBoolean(value: unknown): boolean | null {
 
 const TIME = '(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?';
 const ZONE = '\\s*(z|utc|gmt|[+-]\\d{2}(?::?\\d{2})?)?';
-const TIME_PART = `(?:(?:t|\\s+|,\\s*|\\s+at\\s+)${TIME}${ZONE})?`;
-const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
+export const TIME_PART = `(?:(?:t|\\s+|,\\s*|\\s+at\\s+)${TIME}${ZONE})?`;
+export const WEEKDAY = '(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 /** 2024-03-12, 2024/03/12, 2024-03-12T09:14:00.000Z, 2024-03-12 09:14 */
 const YEAR_FIRST = new RegExp(`^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME_PART}$`);
 /** 3/15/2024, 15/03/2024, 15.03.2024, 03/15/24, 3/15/2024 2:30 pm */
 const NUMERIC = new RegExp(`^(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})${TIME_PART}$`);
 /** Mar 15, 2024; March 15 2024; Friday, March 15, 2024 2:30 PM */
-const MONTH_NAME_FIRST = new RegExp(
+export const MONTH_NAME_FIRST = new RegExp(
   `^${WEEKDAY}([a-z]+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME_PART}$`,
 );
 /** 15 Mar 2024; 15-Mar-2024; 15th March, 2024; 15-mar-24 */
-const DAY_FIRST_NAMED = new RegExp(
+export const DAY_FIRST_NAMED = new RegExp(
   `^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+|-|\\.\\s*)([a-z]+)\\.?,?(?:\\s+|-)(\\d{4}|\\d{2})${TIME_PART}$`,
 );
 
-const MONTHS: ReadonlyMap<string, number> = new Map([
+export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['jan', 1],
   ['january', 1],
   ['feb', 2],
