@@ -3,10 +3,15 @@ import { parseArgs } from 'node:util';
 import { runCalibrate } from './calibrate-command';
 import { InputError } from './csv-io';
 import { type Io, runScore } from './score-command';
+import { runScoreDuckDb } from './score-duckdb';
+import { runSql } from './sql-command';
 import { runValidate } from './validate-command';
 
 export const USAGE = `Usage:
   leadscore score --model FILE|TEMPLATE --input leads.csv --output scored.csv [--as-of YYYY-MM-DD] [--allow-missing-columns]
+                  [--engine js|duckdb]   (duckdb: CSV or Parquet of any size, streamed; no Problems column)
+  leadscore sql --model FILE|TEMPLATE --dialect bigquery|duckdb --table NAME [--columns-from FILE]
+                [--as-of YYYY-MM-DD] [--time-zone TZ] [--allow-missing-columns]
   leadscore validate FILE
   leadscore calibrate --model FILE|TEMPLATE --input leads.csv --outcome COLUMN [--suggest-out model.json]
                       [--exclude COL1,COL2] [--positive VALUE1,VALUE2] [--as-of YYYY-MM-DD]
@@ -26,10 +31,13 @@ function scoreArgs(argv: string[]) {
       output: { type: 'string' },
       'as-of': { type: 'string' },
       'allow-missing-columns': { type: 'boolean' },
+      engine: { type: 'string' },
     },
     allowPositionals: true,
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (values.engine !== undefined && values.engine !== 'js' && values.engine !== 'duckdb')
+    throw new UsageError(`--engine must be js or duckdb, not '${values.engine}'`);
   const missing = (['model', 'input', 'output'] as const).filter((name) => !values[name]);
   if (missing.length > 0)
     throw new UsageError(`score needs ${missing.map((name) => `--${name}`).join(', ')}`);
@@ -38,6 +46,35 @@ function scoreArgs(argv: string[]) {
     input: values.input ?? '',
     output: values.output ?? '',
     asOf: values['as-of'],
+    allowMissingColumns: values['allow-missing-columns'] === true,
+    engine: values.engine === 'duckdb' ? ('duckdb' as const) : ('js' as const),
+  };
+}
+
+function sqlArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string' },
+      dialect: { type: 'string' },
+      table: { type: 'string' },
+      'columns-from': { type: 'string' },
+      'as-of': { type: 'string' },
+      'time-zone': { type: 'string' },
+      'allow-missing-columns': { type: 'boolean' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const missing = (['model', 'dialect', 'table'] as const).filter((name) => !values[name]);
+  if (missing.length > 0) throw new UsageError(`sql needs ${missing.map((name) => `--${name}`).join(', ')}`);
+  return {
+    model: values.model ?? '',
+    dialect: values.dialect ?? '',
+    table: values.table ?? '',
+    columnsFrom: values['columns-from'],
+    asOf: values['as-of'],
+    timeZone: values['time-zone'],
     allowMissingColumns: values['allow-missing-columns'] === true,
   };
 }
@@ -86,8 +123,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   try {
     switch (command) {
-      case 'score':
-        return runScore(scoreArgs(rest), io);
+      case 'score': {
+        const args = scoreArgs(rest);
+        return args.engine === 'duckdb' ? await runScoreDuckDb(args, io) : runScore(args, io);
+      }
+      case 'sql':
+        return runSql(sqlArgs(rest), io);
       case 'calibrate':
         return runCalibrate(calibrateArgs(rest), io);
       case 'validate': {

@@ -14,8 +14,11 @@ const DAY_MS = 86_400_000;
 /** Derived columns start with this; an input column may not. */
 const PREFIX = '_ls_';
 
-/** The day scores are "as of": a fixed date, or today's date in a time zone when the query runs. */
-export type AsOf = { date: string } | { timeZone: string };
+/**
+ * When scores are "as of": a date (midnight UTC, as the CLI's --as-of reads it), an exact time in epoch ms,
+ * or today's date in a time zone when the query runs (BigQuery's CURRENT_DATE() alone is UTC's).
+ */
+export type AsOf = { date: string } | { time: number } | { timeZone: string };
 
 export interface SqlOptions {
   dialect: Dialect;
@@ -66,9 +69,9 @@ function formatPointsSql(d: Dialect, points: string): string {
   const whole = d.string(d.int(`FLOOR(${cents} / 100)`));
   const fraction = `MOD(${d.int(cents)}, 100)`;
   const decimals =
-    `CASE WHEN ${fraction} = 0 THEN '' WHEN MOD(${fraction}, 10) = 0 THEN CONCAT('.', ${d.string(`${fraction} / 10`)}) ` +
-    `WHEN ${fraction} < 10 THEN CONCAT('.0', ${d.string(fraction)}) ELSE CONCAT('.', ${d.string(fraction)}) END`;
-  return `CONCAT(${sign}, ${whole}, ${decimals})`;
+    `CASE WHEN ${fraction} = 0 THEN '' WHEN MOD(${fraction}, 10) = 0 THEN '.' || ${d.string(`${fraction} / 10`)} ` +
+    `WHEN ${fraction} < 10 THEN '.0' || ${d.string(fraction)} ELSE '.' || ${d.string(fraction)} END`;
+  return `(${sign} || ${whole} || ${decimals})`;
 }
 
 function literalNumber(value: number): string {
@@ -105,7 +108,9 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
   const asOf =
     'date' in options.asOf
       ? literalNumber(dateMillis(options.asOf.date))
-      : `(${d.todayDays(options.asOf.timeZone)} * ${DAY_MS})`;
+      : 'time' in options.asOf
+        ? literalNumber(options.asOf.time)
+        : `(${d.todayDays(options.asOf.timeZone)} * ${DAY_MS})`;
 
   const missingColumns: MissingColumn[] = [];
   const resolved: GeneratedSql['resolved'] = [];
@@ -185,7 +190,7 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
       );
       const piece = plan.add(`${PREFIX}p${n}`, (ref) =>
         perUnit
-          ? `CONCAT(${formatPointsSql(d, ref(points))}, ${d.text(` ${rule.label}`)})`
+          ? `${formatPointsSql(d, ref(points))} || ${d.text(` ${rule.label}`)}`
           : d.text(reasonPiece(rule.points, rule.label)),
       );
       rules.push({ points, weight, piece, groupIndex });
@@ -285,13 +290,13 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
       : `CASE ${ref(top)} ${rules.map((rule, i) => `WHEN ${i + 1} THEN ${ref(rule.piece)}`).join(' ')} ELSE '' END`;
   const separator = d.text(REASON_SEPARATOR);
   const picked = plan.add(`${PREFIX}picked`, (ref) =>
-    `CONCAT(${pieceOf(ref, first)}, ` +
-    `CASE WHEN ${ref(second)} > 0 THEN CONCAT(${separator}, ${pieceOf(ref, second)}) ELSE '' END, ` +
-    `CASE WHEN ${ref(third)} > 0 THEN CONCAT(${separator}, ${pieceOf(ref, third)}) ELSE '' END)`,
+    `(${pieceOf(ref, first)} || ` +
+    `CASE WHEN ${ref(second)} > 0 THEN ${separator} || ${pieceOf(ref, second)} ELSE '' END || ` +
+    `CASE WHEN ${ref(third)} > 0 THEN ${separator} || ${pieceOf(ref, third)} ELSE '' END)`,
   );
   const withDecay = plan.add(`${PREFIX}reasons0`, (ref) =>
-    `CASE WHEN ${ref(decay)} < 0 THEN CONCAT(${ref(picked)}, CASE WHEN ${ref(picked)} = '' THEN '' ELSE ${separator} END, ` +
-    `${formatPointsSql(d, ref(decay))}, ' inactivity') ELSE ${ref(picked)} END`,
+    `CASE WHEN ${ref(decay)} < 0 THEN ${ref(picked)} || CASE WHEN ${ref(picked)} = '' THEN '' ELSE ${separator} END || ` +
+    `${formatPointsSql(d, ref(decay))} || ' inactivity' ELSE ${ref(picked)} END`,
   );
 
   // Band: disqualified, needs review, or by score.
@@ -321,9 +326,9 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
   const action = plan.add(`${PREFIX}action`, (ref) => styled(ref, (style) => style.action));
   const reasons = plan.add(`${PREFIX}reasons`, (ref) => {
     const prefixed = (note: string) =>
-      `CONCAT(${note}, CASE WHEN ${ref(withDecay)} = '' THEN '' ELSE CONCAT(${separator}, ${ref(withDecay)}) END)`;
+      `(${note} || CASE WHEN ${ref(withDecay)} = '' THEN '' ELSE ${separator} || ${ref(withDecay)} END)`;
     const dqReason = `CASE ${ref(disqualifiedBy)} ${disqualifiers.map((entry, i) => `WHEN ${i} THEN ${d.text(entry.reason)}`).join(' ')} END`;
-    const reviewNote = `CONCAT('Needs review: ', ${d.string(ref(filled))}, ${d.text(` of ${fitColumnCount} fit columns filled`)})`;
+    const reviewNote = `('Needs review: ' || ${d.string(ref(filled))} || ${d.text(` of ${fitColumnCount} fit columns filled`)})`;
     return (
       `CASE ${ref(status)} WHEN 'dq' THEN ${disqualifiers.length > 0 ? prefixed(dqReason) : "''"} ` +
       `WHEN 'review' THEN ${prefixed(reviewNote)} ELSE ${ref(withDecay)} END`
@@ -376,10 +381,17 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
     return `CASE WHEN ${d.ident(blankRow)} THEN NULL ELSE ${d.ident(results[name])} END AS ${d.ident(alias)}`;
   });
 
-  return { sql: render(d, options.table, header, stages, outputs), missingColumns, resolved };
+  return { sql: renderQuery(d, options.table, header, stages, outputs), missingColumns, resolved };
 }
 
-function render(d: Dialect, table: string, header: readonly string[], stages: Stage[], outputs: string[]): string {
+/** The stages as CTEs over `table`, then a SELECT of the input columns and `outputs` (SQL select items). */
+export function renderQuery(
+  d: Dialect,
+  table: string,
+  header: readonly string[],
+  stages: Stage[],
+  outputs: string[],
+): string {
   const preludes = d.preludes();
   const ctes: string[] = preludes.map((prelude) => `${prelude.name} AS (${prelude.sql})`);
   // Input columns go through every stage (the result returns them); so do the prelude's (read by NFKC).

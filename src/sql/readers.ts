@@ -50,6 +50,9 @@ const DOMAIN_CHARACTERS = '^[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+$';
 const EDGE_HYPHEN = '(?:^|\\.)-|-(?:\\.|$)';
 const LONG_LABEL = '[^.]{64}';
 
+const CASED = '\\p{Lu}\\p{Ll}\\p{Lt}';
+const FINAL_SIGMA = `([${CASED}])\\x{3a3}([^${CASED}]|$)`;
+
 /** SQL for a list of strings inside IN (...). */
 function inList(dialect: Dialect, values: Iterable<string>): string {
   return [...values].map((value) => dialect.text(value)).join(', ');
@@ -120,8 +123,10 @@ export function columnReadings(
       const visible = add('visible', (ref) => d.replaceAll(ref(raw), INVISIBLE, ''));
       return add('tidy', (ref) => {
         const spaced = `TRIM(${d.replaceAll(d.nfkc(ref(visible)), `[${JS_SPACE}]+`, ' ')}, ' ')`;
-        // JavaScript lower-cases 'İ' to 'i' + U+0307; SQL LOWER may give a bare 'i'.
-        return `LOWER(REPLACE(${spaced}, 'İ', 'i̇'))`;
+        // JavaScript lower-cases 'İ' to 'i' + U+0307 (SQL LOWER may give a bare 'i'), and a capital sigma ending a
+        // word to 'ς' (approximated: a cased letter before it and none after, ignoring case-ignorable marks).
+        const sigma = d.replaceAll(spaced, FINAL_SIGMA, '\\1ς\\2');
+        return `LOWER(REPLACE(${sigma}, 'İ', 'i̇'))`;
       });
     });
 
@@ -129,6 +134,8 @@ export function columnReadings(
     `CASE WHEN ${d.isNan(x)} THEN '' WHEN ${x} = 0 THEN '0' ` +
     `WHEN ${x} > 1.7976931348623157e308 THEN 'infinity' WHEN ${x} < -1.7976931348623157e308 THEN '-infinity' ` +
     `WHEN ${x} = FLOOR(${x}) AND ABS(${x}) < 1e18 THEN ${d.string(d.int(x))} ` +
+    // Whole numbers up to 1e21: JavaScript writes the shortest digits padded with zeros, not an exponent.
+    `WHEN ${x} = FLOOR(${x}) AND ABS(${x}) < 1e21 THEN ${bigInteger(d, x)} ` +
     // Other doubles: the engine's shortest form; the SQL engines write exponents with a leading zero ("1e-07").
     `ELSE LOWER(${d.replaceAll(d.string(x), 'e([+-])0*([0-9])', 'e\\1\\2')}) END`;
 
@@ -219,7 +226,7 @@ export function columnReadings(
       const whole = `CASE WHEN ${ref(digits)} = '' THEN '0' ELSE ${ref(digits)} END`;
       return (
         `CASE WHEN ${ref(digits)} IS NULL OR (${ref(digits)} = '' AND ${ref(fraction)} = '') THEN NULL ` +
-        `WHEN ${ref(fraction)} = '' THEN ${whole} ELSE CONCAT(${whole}, '.', ${ref(fraction)}) END`
+        `WHEN ${ref(fraction)} = '' THEN ${whole} ELSE ${whole} || '.' || ${ref(fraction)} END`
       );
     });
   };
@@ -321,8 +328,8 @@ export function columnReadings(
       const scientific =
         `CASE WHEN LENGTH(${d.replaceAll(p, '^[+-]', '')}) > 6 THEN ` +
         `(CASE WHEN STARTS_WITH(${p}, '-') OR ${d.contains(m, '^[0.]*$')} THEN '0' END) ` +
-        `ELSE CONCAT(${canonical}, 'e', ${d.string(`${d.int(p)} + ${e}`)}) END`;
-      const plain = `CASE WHEN ${e} = 0 THEN ${ref(digits)} ELSE CONCAT(${ref(digits)}, 'e', ${d.string(e)}) END`;
+        `ELSE ${canonical} || 'e' || ${d.string(`${d.int(p)} + ${e}`)} END`;
+      const plain = `CASE WHEN ${e} = 0 THEN ${ref(digits)} ELSE ${ref(digits)} || 'e' || ${d.string(e)} END`;
       return `CASE WHEN ${m} IS NOT NULL THEN ${scientific} ELSE ${plain} END`;
     });
     return step('value', (ref) => {
@@ -477,7 +484,7 @@ export function columnReadings(
       const clock =
         `CASE WHEN ${ref(hour)} IS NULL THEN 0 ELSE ${hour24} * 3600000 + ${d.int(ref(minute))} * 60000 + ` +
         `COALESCE(${d.int(ref(second_))}, 0) * 1000 + ` +
-        `COALESCE(FLOOR(${d.float(`CONCAT('0.', ${ref(fraction)})`)} * 1000), 0) - ${zoneOffset} END`;
+        `COALESCE(FLOOR(${d.float(`'0.' || ${ref(fraction)}`)} * 1000), 0) - ${zoneOffset} END`;
       return (
         `CASE WHEN ${v} IS NOT NULL AND ${dateValid} AND ${timeValid} AND (${zoneValid}) ` +
         `THEN ${daysFromCivil(year, month, day)} * ${DAY_MS} + ${clock} END`
@@ -533,6 +540,15 @@ export function columnReadings(
     });
 
   return { empty, blank, text, number, boolean, time, domain };
+}
+
+/** A whole double in [1e18, 1e21) as JavaScript writes it: its shortest digits, then zeros ("73786976294838210000"). */
+function bigInteger(d: Dialect, x: string): string {
+  const text = d.string(x);
+  const digits = d.replaceAll(d.extract(text, '^(-?[0-9.]+)'), '\\.', '');
+  const exponent = d.int(d.extract(text, 'e\\+?([0-9]+)$'));
+  const width = `${exponent} + 1 + CASE WHEN ${x} < 0 THEN 1 ELSE 0 END`;
+  return `RPAD(${digits}, CAST(${width} AS INTEGER), '0')`;
 }
 
 /** CAST of a decimal string to a double, or NULL where JavaScript's Number() would give Infinity. */
