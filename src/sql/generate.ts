@@ -69,7 +69,7 @@ function formatPointsSql(d: Dialect, points: string): string {
   const whole = d.string(d.int(`FLOOR(${cents} / 100)`));
   const fraction = `MOD(${d.int(cents)}, 100)`;
   const decimals =
-    `CASE WHEN ${fraction} = 0 THEN '' WHEN MOD(${fraction}, 10) = 0 THEN '.' || ${d.string(`${fraction} / 10`)} ` +
+    `CASE WHEN ${fraction} = 0 THEN '' WHEN MOD(${fraction}, 10) = 0 THEN '.' || ${d.string(d.int(`${fraction} / 10`))} ` +
     `WHEN ${fraction} < 10 THEN '.0' || ${d.string(fraction)} ELSE '.' || ${d.string(fraction)} END`;
   return `(${sign} || ${whole} || ${decimals})`;
 }
