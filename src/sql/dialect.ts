@@ -82,47 +82,32 @@ export const bigQuery: Dialect = {
   },
 };
 
-/** The CTE holding DuckDB's NFKC table (one row), and the names of its columns. */
+/** The CTE holding DuckDB's NFKC table (one row); its columns are named after it. */
 const NFKC_CTE = '_ls_nfkc';
 
-/**
- * NFKC in DuckDB: one-to-one characters through translate(), the rare one-to-many characters through a
- * list lookup per character, then NFC. `table` gives the four lists as SQL (literals or column names).
- */
-export function duckNfkc(
-  s: string,
-  table: { singleFrom: string; singleTo: string; multiFrom: string; multiTo: string; multiClass: string },
-): string {
-  const single = `translate(${s}, ${table.singleFrom}, ${table.singleTo})`;
-  const multi =
-    `CASE WHEN regexp_matches(${single}, ${table.multiClass}) ` +
-    `THEN array_to_string(list_transform(string_split(${single}, ''), ` +
-    `c -> coalesce(${table.multiTo}[list_position(${table.multiFrom}, c)], c)), '') ELSE ${single} END`;
-  return `CASE WHEN regexp_matches(${s}, '[^\\x00-\\x7f]') THEN nfc_normalize(${multi}) ELSE ${s} END`;
+/** SQL expressions for the NFKC table: its two lists and the class of the characters it maps. */
+export interface NfkcSql {
+  from: string;
+  to: string;
+  pattern: string;
 }
 
-/** An RE2 character class of the given characters. */
-function characterClass(chars: readonly string[]): string {
-  return `[${chars.map((char) => `\\x{${(char.codePointAt(0) ?? 0).toString(16)}}`).join('')}]`;
+/**
+ * NFKC in DuckDB: texts holding a compatibility character are split into characters, each looked up in the
+ * table, and joined; every non-ASCII text is then put in NFC. ASCII texts pass untouched.
+ */
+export function duckNfkc(s: string, table: NfkcSql): string {
+  const mapped =
+    `CASE WHEN regexp_matches(${s}, ${table.pattern}) THEN array_to_string(list_transform(string_split(${s}, ''), ` +
+    `c -> coalesce(${table.to}[list_position(${table.from}, c)], c)), '') ELSE ${s} END`;
+  return `CASE WHEN regexp_matches(${s}, '[^\\x00-\\x7f]') THEN nfc_normalize(${mapped}) ELSE ${s} END`;
 }
 
 /** The NFKC table as DuckDB literals. */
-export function duckNfkcLiterals(): {
-  singleFrom: string;
-  singleTo: string;
-  multiFrom: string;
-  multiTo: string;
-  multiClass: string;
-} {
+export function duckNfkcLiterals(): NfkcSql {
   const table = nfkcTable();
   const list = (items: readonly string[]) => `[${items.map((item) => duckDb.text(item)).join(', ')}]`;
-  return {
-    singleFrom: duckDb.text(table.singleFrom),
-    singleTo: duckDb.text(table.singleTo),
-    multiFrom: list(table.multiFrom),
-    multiTo: list(table.multiTo),
-    multiClass: duckDb.text(characterClass(table.multiFrom)),
-  };
+  return { from: list(table.from), to: list(table.to), pattern: duckDb.text(table.pattern) };
 }
 
 export const duckDb: Dialect = {
@@ -136,14 +121,9 @@ export const duckDb: Dialect = {
   contains: (s, re) => `regexp_matches(${s}, ${duckDb.text(re)})`,
   extract: (s, re) => `NULLIF(regexp_extract(${s}, ${duckDb.text(re)}, 1), '')`,
   replaceAll: (s, re, rewrite) => `regexp_replace(${s}, ${duckDb.text(re)}, ${duckDb.text(rewrite)}, 'g')`,
+  // The lists come from a one-row CTE, but the class must be a literal: DuckDB compiles constant patterns once.
   nfkc: (s) =>
-    duckNfkc(s, {
-      singleFrom: `${NFKC_CTE}_single_from`,
-      singleTo: `${NFKC_CTE}_single_to`,
-      multiFrom: `${NFKC_CTE}_multi_from`,
-      multiTo: `${NFKC_CTE}_multi_to`,
-      multiClass: `${NFKC_CTE}_multi_class`,
-    }),
+    duckNfkc(s, { from: `${NFKC_CTE}_from`, to: `${NFKC_CTE}_to`, pattern: duckNfkcLiterals().pattern }),
   float: (x) => `CAST(${x} AS DOUBLE)`,
   int: (x) => `CAST(${x} AS BIGINT)`,
   string: (x) => `CAST(${x} AS VARCHAR)`,
@@ -159,11 +139,8 @@ export const duckDb: Dialect = {
     return [
       {
         name: NFKC_CTE,
-        columns: ['single_from', 'single_to', 'multi_from', 'multi_to', 'multi_class'].map((part) => `${NFKC_CTE}_${part}`),
-        sql:
-          `SELECT ${literals.singleFrom} AS ${NFKC_CTE}_single_from, ${literals.singleTo} AS ${NFKC_CTE}_single_to, ` +
-          `${literals.multiFrom} AS ${NFKC_CTE}_multi_from, ${literals.multiTo} AS ${NFKC_CTE}_multi_to, ` +
-          `${literals.multiClass} AS ${NFKC_CTE}_multi_class`,
+        columns: [`${NFKC_CTE}_from`, `${NFKC_CTE}_to`],
+        sql: `SELECT ${literals.from} AS ${NFKC_CTE}_from, ${literals.to} AS ${NFKC_CTE}_to`,
       },
     ];
   },

@@ -2,42 +2,39 @@
 // Built from String.prototype.normalize, so it is the engine's own mapping, character by character.
 
 /**
- * Every character whose NFKC form differs from its NFC form, split into one-to-one mappings (full-width
- * letters, compatibility spaces) and one-to-many (ligatures, fractions, squared words). NFC of the text with
- * each character replaced by its own NFKC form equals NFKC of the whole text: NFD of both is the same
- * canonically ordered sequence, so composing it gives the same string.
+ * Every character whose NFKC form differs from its NFC form (full-width letters, compatibility spaces,
+ * ligatures, fractions...), with that form. NFC of a text with each character replaced by its own NFKC form
+ * equals NFKC of the whole text: NFD of both is the same canonically ordered sequence, so composing it gives
+ * the same string.
  */
 export interface NfkcTable {
-  /** Characters mapped to one character, and their images at the same positions (code points). */
-  singleFrom: string;
-  singleTo: string;
-  /** Characters mapped to several characters, and their images. */
-  multiFrom: string[];
-  multiTo: string[];
+  from: string[];
+  to: string[];
+  /** The `from` characters as an RE2 class of code point ranges. */
+  pattern: string;
 }
 
 let built: NfkcTable | null = null;
 
 export function nfkcTable(): NfkcTable {
   if (built) return built;
-  const singleFrom: string[] = [];
-  const singleTo: string[] = [];
-  const multiFrom: string[] = [];
-  const multiTo: string[] = [];
+  const from: string[] = [];
+  const to: string[] = [];
+  const ranges: [number, number][] = [];
   // Below U+00A0 NFKC changes nothing.
   for (let code = 0xa0; code <= 0x10ffff; code++) {
     if (code >= 0xd800 && code <= 0xdfff) continue;
     const char = String.fromCodePoint(code);
     const compatible = char.normalize('NFKC');
     if (compatible === char.normalize('NFC')) continue;
-    if ([...compatible].length === 1) {
-      singleFrom.push(char);
-      singleTo.push(compatible);
-    } else {
-      multiFrom.push(char);
-      multiTo.push(compatible);
-    }
+    from.push(char);
+    to.push(compatible);
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === code - 1) last[1] = code;
+    else ranges.push([code, code]);
   }
-  built = { singleFrom: singleFrom.join(''), singleTo: singleTo.join(''), multiFrom, multiTo };
+  const hex = (code: number) => `\\x{${code.toString(16)}}`;
+  const pattern = `[${ranges.map(([low, high]) => (low === high ? hex(low) : `${hex(low)}-${hex(high)}`)).join('')}]`;
+  built = { from, to, pattern };
   return built;
 }
