@@ -394,16 +394,18 @@ export function renderQuery(
 ): string {
   const preludes = d.preludes();
   const ctes: string[] = preludes.map((prelude) => `${prelude.name} AS (${prelude.sql})`);
-  // Input columns go through every stage (the result returns them); so do the prelude's (read by NFKC).
-  const passed = [...header.map((name) => d.ident(name)), ...preludes.flatMap((prelude) => prelude.columns)];
-  const source = [d.table(table), ...preludes.map((prelude) => prelude.name)].join(', ');
+  const passed = header.map((name) => d.ident(name));
   stages.forEach((stage, i) => {
-    const from = i === 0 ? source : `${PREFIX}s${i}`;
     const select = [
       ...passed,
       ...stage.carried.map((name) => d.ident(name)),
       ...stage.computed.map((column) => `${column.sql} AS ${d.ident(column.name)}`),
     ];
+    // A prelude (one row) joins only the stages that read it, so its columns are not carried through the rest.
+    const joined = preludes.filter((prelude) =>
+      stage.computed.some((column) => prelude.columns.some((name) => column.sql.includes(name))),
+    );
+    const from = [i === 0 ? d.table(table) : `${PREFIX}s${i}`, ...joined.map((prelude) => prelude.name)].join(', ');
     ctes.push(`${PREFIX}s${i + 1} AS (\n  SELECT\n${select.map((item) => `    ${item}`).join(',\n')}\n  FROM ${from}\n)`);
   });
   const last = `${PREFIX}s${stages.length}`;
