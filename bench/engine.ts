@@ -20,7 +20,7 @@ const rule = (
   extra: Partial<Rule> = {},
 ): Rule => ({ id, column, condition, points, label: id, enabled: true, ...extra });
 /** A model shaped like a real one: titles, e-mail, firmographics, behaviour, dates, decay, disqualifiers. */
-const MODEL: ScoringModel = {
+export const MODEL: ScoringModel = {
   schemaVersion: 1,
   name: 'ref',
   scale: { min: 0, max: 100 },
@@ -100,7 +100,7 @@ const MODEL: ScoringModel = {
     { name: 'Hot', min: 60, colour: '#f4cccc', action: 'c' },
   ],
 };
-const COLUMNS = [
+export const COLUMNS = [
   'Job Title',
   'Email',
   'Phone',
@@ -125,11 +125,16 @@ const COLUMNS = [
 
 /** Messy rows as imports deliver them: numbers as text, ranges, yes/no words, Dates and ISO strings, unique e-mails. */
 function makeRows(): unknown[][] {
+  return Array.from(messyRows(ROWS));
+}
+
+/** The benchmark's rows one at a time (the DuckDB benchmark writes millions of them to a file). */
+export function* messyRows(count: number): Generator<unknown[]> {
   const random = seededRandom(7);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const base = Date.UTC(2026, 10, 1);
   const day = (): number => base - Math.floor(random() * 120) * 86_400_000;
-  return Array.from({ length: ROWS }, (_, i) => [
+  for (let i = 0; i < count; i++) yield [
     pick([
       'VP Sales',
       'Head of Growth',
@@ -159,7 +164,7 @@ function makeRows(): unknown[][] {
     pick(['No', 'Yes', 'No', 'No', '']),
     `Name ${i}`,
     `Co ${i % 300}`,
-  ]);
+  ];
 }
 
 /** Header positions of the columns the model reads (rules, disqualifiers, decay). */

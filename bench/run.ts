@@ -1,5 +1,6 @@
 // npm run bench: every measurement, printed with the machine it ran on. Measurements, not tests.
 import os from 'node:os';
+import { runDuckDbBench, scoreChild } from './duckdb';
 import { runEngineBench } from './engine';
 import { runFunctionsBench } from './functions';
 import { runManagedRefreshBench } from './managed-refresh';
@@ -12,16 +13,16 @@ function header(): string[] {
   ];
 }
 
-function main(): void {
+async function main(): Promise<void> {
+  // The DuckDB benchmark scores in child processes of this script, so each run's peak memory is its own.
+  if (process.argv[2] === '--score') return scoreChild(process.argv.slice(3));
   console.log(header().join('\n'));
-  for (const section of [runEngineBench, runFunctionsBench, runManagedRefreshBench]) {
-    console.log(`\n${section().join('\n')}`);
+  for (const section of [runEngineBench, runFunctionsBench, runManagedRefreshBench, runDuckDbBench]) {
+    console.log(`\n${(await section()).join('\n')}`);
   }
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
-}
+});

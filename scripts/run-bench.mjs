@@ -14,8 +14,8 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   outfile,
-  // gas-local is loaded by path at run time and reads dist/ from the repository.
-  external: ['gas-local'],
+  // gas-local is loaded by path at run time and reads dist/ from the repository; DuckDB is a native module.
+  external: ['gas-local', '@duckdb/node-api'],
   logLevel: 'warning',
 });
 execFileSync(process.execPath, [outfile], { stdio: 'inherit', cwd: root });

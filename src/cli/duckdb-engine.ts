@@ -14,12 +14,16 @@ export interface DuckDbOptions {
   memoryLimit?: string;
 }
 
-export async function openDuckDb(options: DuckDbOptions = {}): Promise<DuckDBConnection> {
+/** An in-memory database (files are read where they lie, never copied into it). */
+export async function openDuckDbInstance(options: DuckDbOptions = {}): Promise<DuckDBInstance> {
   const config: Record<string, string> = {};
   if (options.threads !== undefined) config.threads = String(options.threads);
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
-  const instance = await DuckDBInstance.create(':memory:', config);
-  return instance.connect();
+  return DuckDBInstance.create(':memory:', config);
+}
+
+export async function openDuckDb(options: DuckDbOptions = {}): Promise<DuckDBConnection> {
+  return (await openDuckDbInstance(options)).connect();
 }
 
 /** A table's columns in order, with the kinds the engine reads them as (see src/sql/column-types.ts). */
