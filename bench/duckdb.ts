@@ -40,7 +40,9 @@ async function leadsFile(folder: string, rows: number): Promise<string> {
     }
   }
   if (batch.length > 0) await write(`${batch.join('\n')}\n`);
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   renameSync(partial, file);
   return file;
 }
@@ -54,15 +56,24 @@ interface ChildRun {
 
 /** Scores in a fresh Node process, so its peak memory is the scoring's alone. */
 function scoreInChild(engine: 'js' | 'duckdb', model: string, input: string, output: string): ChildRun {
-  const result = spawnSync(process.execPath, [process.argv[1] ?? '', '--score', engine, model, input, output], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [process.argv[1] ?? '', '--score', engine, model, input, output],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   const line = (result.stdout ?? '').trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as ChildRun;
   } catch {
-    return { ms: Number.NaN, maxRssMb: Number.NaN, ok: false, message: `${result.stderr ?? ''}`.slice(0, 400) };
+    return {
+      ms: Number.NaN,
+      maxRssMb: Number.NaN,
+      ok: false,
+      message: `${result.stderr ?? ''}`.slice(0, 400),
+    };
   }
 }
 
@@ -95,7 +106,12 @@ async function parity(file: string): Promise<string[]> {
     ] as const) {
       await connection.run(`CREATE OR REPLACE VIEW leads AS SELECT * FROM ${source}`);
       const columns = await tableColumns(connection, 'leads');
-      const { sql } = generateSql(MODEL, { dialect: duckDb, table: 'leads', columns, asOf: { time: asOf.getTime() } });
+      const { sql } = generateSql(MODEL, {
+        dialect: duckDb,
+        table: 'leads',
+        columns,
+        asOf: { time: asOf.getTime() },
+      });
       const started = performance.now();
       const report = await compareWithEngine(connection, MODEL, sql, columns, asOf);
       const typed = columns.filter((column) => column.kind !== 'text').length;

@@ -134,37 +134,38 @@ export function* messyRows(count: number): Generator<unknown[]> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const base = Date.UTC(2026, 10, 1);
   const day = (): number => base - Math.floor(random() * 120) * 86_400_000;
-  for (let i = 0; i < count; i++) yield [
-    pick([
-      'VP Sales',
-      'Head of Growth',
-      'CEO',
-      'Engineer',
-      'Marketing Manager',
-      'Founder',
-      'Student',
-      'Analyst',
-    ]),
-    pick([`u${i}@gmail.com`, `x${i}@acme.com`, `s${i}@uni.edu`, `r${i}@rival.com`, '']),
-    pick(['555-0100', '']),
-    pick(['SaaS', 'Retail', 'Software', 'N/A', 'Select']),
-    pick([10, '51-200', '1,200', 800, '', '10,000+']),
-    pick(['$1,200,000', 500000, '']),
-    pick(['US', 'UK', 'FR', 'DE']),
-    pick(['Yes', 'No', 'x', '']),
-    pick([0, 1, '2', 5]),
-    pick(['Yes', 'No']),
-    pick(['TRUE', 'FALSE']),
-    pick([0, 1, 2]),
-    pick([0, 1, '3']),
-    i % 2 ? new Date(day()) : new Date(day()).toISOString().slice(0, 10),
-    pick([0, 0, 1]),
-    pick(['Referral', 'Organic', 'Partner']),
-    pick([0, 3, 7]),
-    pick(['No', 'Yes', 'No', 'No', '']),
-    `Name ${i}`,
-    `Co ${i % 300}`,
-  ];
+  for (let i = 0; i < count; i++)
+    yield [
+      pick([
+        'VP Sales',
+        'Head of Growth',
+        'CEO',
+        'Engineer',
+        'Marketing Manager',
+        'Founder',
+        'Student',
+        'Analyst',
+      ]),
+      pick([`u${i}@gmail.com`, `x${i}@acme.com`, `s${i}@uni.edu`, `r${i}@rival.com`, '']),
+      pick(['555-0100', '']),
+      pick(['SaaS', 'Retail', 'Software', 'N/A', 'Select']),
+      pick([10, '51-200', '1,200', 800, '', '10,000+']),
+      pick(['$1,200,000', 500000, '']),
+      pick(['US', 'UK', 'FR', 'DE']),
+      pick(['Yes', 'No', 'x', '']),
+      pick([0, 1, '2', 5]),
+      pick(['Yes', 'No']),
+      pick(['TRUE', 'FALSE']),
+      pick([0, 1, 2]),
+      pick([0, 1, '3']),
+      i % 2 ? new Date(day()) : new Date(day()).toISOString().slice(0, 10),
+      pick([0, 0, 1]),
+      pick(['Referral', 'Organic', 'Partner']),
+      pick([0, 3, 7]),
+      pick(['No', 'Yes', 'No', 'No', '']),
+      `Name ${i}`,
+      `Co ${i % 300}`,
+    ];
 }
 
 /** Header positions of the columns the model reads (rules, disqualifiers, decay). */

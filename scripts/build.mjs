@@ -11,7 +11,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 /** The one global the bundle defines; every wrapper delegates to it. */
 const GLOBAL_NAME = 'LeadScoreAddOn';
-const BUNDLE_LIMIT_BYTES = 200 * 1024;
+/** DESIGN.md section 6: dist/Code.js under 400 KB unminified (the SQL export for BigQuery is bundled since issue 18). */
+const BUNDLE_LIMIT_BYTES = 400 * 1024;
 const SIDEBAR_LIMIT_BYTES = 150 * 1024;
 
 class BuildError extends Error {}

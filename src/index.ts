@@ -25,6 +25,7 @@ export {
   showSidebar,
   sidebarApply,
   sidebarCalibrate,
+  sidebarExportSql,
   sidebarGetState,
   sidebarImportModel,
   sidebarLoadTemplate,

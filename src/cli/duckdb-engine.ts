@@ -3,7 +3,7 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { columnKind, type ColumnKind, type TableColumn } from '../sql/column-types';
+import { type ColumnKind, columnKind, type TableColumn } from '../sql/column-types';
 import { duckDb } from '../sql/dialect';
 import { InputError } from './csv-io';
 
@@ -48,7 +48,9 @@ export function fileFormat(file: string): FileFormat {
   const extension = extname(file).toLowerCase();
   if (extension === '.parquet' || extension === '.pq') return 'parquet';
   if (extension === '.csv' || extension === '.txt' || extension === '') return 'csv';
-  throw new InputError(`${basename(file)}: --engine duckdb reads .csv and .parquet files, not '${extension}'`);
+  throw new InputError(
+    `${basename(file)}: --engine duckdb reads .csv and .parquet files, not '${extension}'`,
+  );
 }
 
 /**
@@ -87,7 +89,9 @@ export function checkPlainCsv(file: string): void {
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   if (!firstLine.includes(',') && /[;\t|]/.test(firstLine))
-    throw refuse(`its first line is separated by '${firstLine.match(/[;\t|]/)?.[0] === '\t' ? 'tab' : firstLine.match(/[;\t|]/)?.[0]}', not commas`);
+    throw refuse(
+      `its first line is separated by '${firstLine.match(/[;\t|]/)?.[0] === '\t' ? 'tab' : firstLine.match(/[;\t|]/)?.[0]}', not commas`,
+    );
 }
 
 /** SQL reading a file where it lies: CSV all as text (as the JavaScript CLI reads it), Parquet with its types. */

@@ -59,7 +59,9 @@ function readAsOf(args: SqlArgs): AsOf {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new InputError(`--time-zone: '${timeZone}' is not an IANA time zone (e.g. Europe/Paris, America/New_York)`);
+    throw new InputError(
+      `--time-zone: '${timeZone}' is not an IANA time zone (e.g. Europe/Paris, America/New_York)`,
+    );
   }
   return { timeZone };
 }
@@ -80,7 +82,9 @@ export function runSql(args: SqlArgs, io: Io): number {
   try {
     const generated = generateSql(model, { dialect, table: args.table, columns, asOf: readAsOf(args) });
     if (generated.missingColumns.length > 0) {
-      const missing = generated.missingColumns.map((entry) => `  ${entry.column} (rule ${entry.id})`).join('\n');
+      const missing = generated.missingColumns
+        .map((entry) => `  ${entry.column} (rule ${entry.id})`)
+        .join('\n');
       if (!args.allowMissingColumns)
         throw new InputError(
           `${args.table} has no column for these rules (rename the columns, or pass --allow-missing-columns to leave them out):\n${missing}`,

@@ -223,7 +223,8 @@ export const RANGE =
 export const COMPARATOR = /^(?:<=|>=|=<|=>|<|>|\u2264|\u2265|~|\u2248)\s*/;
 export const CURRENCY_CODES =
   'usd|eur|gbp|jpy|inr|brl|cad|aud|nzd|chf|cny|rmb|hkd|sgd|mxn|sek|nok|dkk|pln|zar|krw|rub|try|ils|aed|sar|czk|huf|kr|rs\\.?';
-export const CURRENCY_SYMBOLS = '[\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20aa\u20ab\u0e3f\u20b1\u20a6\u00a2]';
+export const CURRENCY_SYMBOLS =
+  '[\u20ac\u00a3\u00a5\u20b9\u20a9\u20bd\u20ba\u20aa\u20ab\u0e3f\u20b1\u20a6\u00a2]';
 /** "$", "US$", "R$", "€", "USD" (a code must not run into a word: "usdollars" is not "usd"). */
 const CURRENCY_PREFIX = new RegExp(
   `^(?:[a-z]{0,3}\\$|${CURRENCY_SYMBOLS}|(?:${CURRENCY_CODES})(?![a-z]))\\s*`,

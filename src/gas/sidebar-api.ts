@@ -10,6 +10,8 @@ import type {
   CalibrateRequest,
   CalibrateResult,
   ColumnInfo,
+  ExportSqlRequest,
+  ExportSqlResult,
   ImportRequest,
   ModelResult,
   PreviewRequest,
@@ -24,6 +26,8 @@ import type {
   TestRowRequest,
   TestRowResult,
 } from '../shared/sidebar-rpc';
+import { bigQuery } from '../sql/dialect';
+import { generateSql } from '../sql/generate';
 import { calibrateLeadTable, writeCalibrationSheet } from './calibration-sheet';
 import {
   detectLeadTable,
@@ -317,6 +321,54 @@ export function sidebarCalibrate(request: CalibrateRequest): CalibrateResult {
     if (error instanceof TableError) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+/** A BigQuery table path as people type it: project.dataset.table, letters, digits, '_', '-', '.', ':' only. */
+const TABLE_PATH = /^[A-Za-z0-9_-]+(?:[.:][A-Za-z0-9_-]+){1,2}$/;
+
+/**
+ * The draft as one BigQuery SELECT over a table with the lead sheet's columns (each read through its text
+ * form, whatever type BigQuery gave it), scored as of the day the query runs in the spreadsheet's time zone.
+ * The same generator as `leadscore sql`; nothing here talks to BigQuery.
+ */
+export function sidebarExportSql(request: ExportSqlRequest): ExportSqlResult {
+  const draft = validate(request.draft);
+  if (!draft.ok) return draft;
+  const table = String(request.table ?? '').trim();
+  if (!TABLE_PATH.test(table))
+    return {
+      ok: false,
+      issues: [
+        {
+          path: [],
+          where: 'Table',
+          message: 'Write the table as project.dataset.table (e.g. my-project.crm.leads).',
+        },
+      ],
+    };
+  const ss = spreadsheet();
+  const lead = leadTable(ss);
+  const names = lead
+    ? lead.header.map((cell) => cellText(cell).trim()).filter((name) => name !== '')
+    : [...new Set(draft.model.groups.flatMap((group) => group.rules.map((rule) => rule.column)))];
+  const timeZone = ss.getSpreadsheetTimeZone() || 'UTC';
+  const generated = generateSql(draft.model, {
+    dialect: bigQuery,
+    table,
+    columns: names.map((name) => ({ name, kind: 'any' as const })),
+    asOf: { timeZone },
+  });
+  const source = lead
+    ? `the columns of '${lead.sheet.getName()}'`
+    : "the model's own column names (no lead table found)";
+  const missing = generated.missingColumns.length
+    ? ` No column for: ${[...new Set(generated.missingColumns.map((entry) => entry.column))].join(', ')} (those rules give nothing).`
+    : '';
+  return {
+    ok: true,
+    sql: `${generated.sql};\n`,
+    note: `Written for ${source}, each read as text; scores as of the day the query runs in ${timeZone}.${missing}`,
+  };
 }
 
 /** Extensions > LeadScore > Open sidebar. */

@@ -155,6 +155,23 @@ export type CalibrateResult =
     }
   | { ok: false; message: string };
 
+export interface ExportSqlRequest {
+  /** The model to write as SQL: the sidebar's draft, validated again on the server. */
+  draft: unknown;
+  /** The BigQuery table holding the leads: "project.dataset.table". */
+  table: string;
+}
+
+export type ExportSqlResult =
+  | {
+      ok: true;
+      /** One BigQuery SELECT: every column of the table plus score, fit, intent, band, grade, quadrant, reasons, action, confidence. */
+      sql: string;
+      /** What the SQL assumes, for the user to check: "Columns as in Leads!1:1, read as text; as of today in Europe/Paris." */
+      note: string;
+    }
+  | { ok: false; issues: RpcIssue[] };
+
 /**
  * Every server function the sidebar calls: one argument, one JSON-safe result. Failures the user can
  * fix come back as `{ ok: false, issues }`; anything else is thrown as an Error with a readable message.
@@ -169,6 +186,7 @@ export interface SidebarApi {
   sidebarImportModel(request: ImportRequest): ModelResult;
   sidebarLoadTemplate(request: TemplateRequest): ModelResult;
   sidebarCalibrate(request: CalibrateRequest): CalibrateResult;
+  sidebarExportSql(request: ExportSqlRequest): ExportSqlResult;
 }
 
 export type SidebarFunction = keyof SidebarApi;

@@ -13,6 +13,7 @@ import { call, errorMessage } from './rpc';
 import { rulesSection } from './rules-editor';
 import { scheduleSection } from './schedule-section';
 import { setupSection } from './setup-section';
+import { sqlExportSection } from './sql-export-section';
 import { showIssues } from './validation';
 
 const PREVIEW_DELAY_MS = 400;
@@ -108,6 +109,7 @@ class Sidebar implements App {
       scheduleSection(this),
       calibrationSection(this),
       importExportSection(this),
+      sqlExportSection(this),
     );
     const find = (key: string) => this.root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
     const target = (focusKey && find(focusKey)) || (sectionKey && find(`section:${sectionKey}`)) || null;

@@ -20,7 +20,8 @@ export interface TableColumn {
 const TEXT = /^(?:string|varchar|text|char|bpchar|character|character varying|nvarchar|nchar)\b/;
 const NUMBER =
   /^(?:int64|integer|int|bigint|smallint|tinyint|hugeint|uhugeint|ubigint|uinteger|usmallint|utinyint|int2|int4|int8|int16|int32|int128|float64|float|float4|float8|double|double precision|real|numeric|decimal|bignumeric|bigdecimal)\b/;
-const TIMESTAMP = /^(?:timestamp|timestamptz|timestamp with time zone|timestamp_s|timestamp_ms|timestamp_ns)\b/;
+const TIMESTAMP =
+  /^(?:timestamp|timestamptz|timestamp with time zone|timestamp_s|timestamp_ms|timestamp_ns)\b/;
 
 /** The kind of a column from its SQL type name ("STRING", "INT64", "DECIMAL(18,3)", "TIMESTAMP WITH TIME ZONE"). */
 export function columnKind(dataType: string): ColumnKind {

@@ -60,7 +60,8 @@ function ageDays(cell: CellSql, context: ConditionContext): string {
 
 export const CONDITION_SQL: { [Op in ConditionOp]: ConditionSql<Op> } = {
   equals: (condition, cell, context) => equalsSql(condition.value, cell, context),
-  notEquals: (condition, cell, context) => `NOT COALESCE(${equalsSql(condition.value, cell, context)}, FALSE)`,
+  notEquals: (condition, cell, context) =>
+    `NOT COALESCE(${equalsSql(condition.value, cell, context)}, FALSE)`,
   isOneOf: (condition, cell, { dialect }) => {
     const values = [...new Set(condition.values.map((value) => normaliseText(value)))];
     return values.length === 0 ? 'FALSE' : `(${cell.text()} IN (${values.map(dialect.text).join(', ')}))`;
@@ -73,10 +74,7 @@ export const CONDITION_SQL: { [Op in ConditionOp]: ConditionSql<Op> } = {
       .filter((value) => value.length > 0)
       .sort((a, b) => b.length - a.length)
       .map(literalPattern);
-    return dialect.contains(
-      cell.text(),
-      `(?:^|[^\\p{L}\\p{N}])(?:${words.join('|')})(?:$|[^\\p{L}\\p{N}])`,
-    );
+    return dialect.contains(cell.text(), `(?:^|[^\\p{L}\\p{N}])(?:${words.join('|')})(?:$|[^\\p{L}\\p{N}])`);
   },
   startsWith: (condition, cell, { dialect }) =>
     anyOf(
@@ -105,7 +103,9 @@ export const CONDITION_SQL: { [Op in ConditionOp]: ConditionSql<Op> } = {
   personalEmail: (_condition, cell, context) => {
     // The engine checks the domain and each parent domain against the built-in list and the model's own,
     // whose entries may carry one leading '@'.
-    const extra = [...context.personalDomains].map((domain) => (domain.startsWith('@') ? domain.slice(1) : domain));
+    const extra = [...context.personalDomains].map((domain) =>
+      domain.startsWith('@') ? domain.slice(1) : domain,
+    );
     const pattern = domainPattern([...PERSONAL_EMAIL_DOMAINS, ...extra.filter((domain) => domain !== '')]);
     return pattern === null ? 'FALSE' : context.dialect.contains(cell.domain(), pattern);
   },

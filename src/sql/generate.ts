@@ -2,7 +2,7 @@
 // reasons, action and confidence, equal to the engine's result for every row (test/sql/parity.test.ts).
 import { findColumn, normaliseHeader } from '../engine/columns';
 import type { BandStyle, Condition, ScoringModel } from '../engine/model';
-import { reasonPiece, REASON_SEPARATOR } from '../engine/reasons';
+import { REASON_SEPARATOR, reasonPiece } from '../engine/reasons';
 import { compileModel, type MissingColumn } from '../engine/scorer';
 import type { TableColumn } from './column-types';
 import { type CellSql, conditionSql } from './conditions';
@@ -129,7 +129,14 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
         throw new SqlError(`column '${table.name}' (for rule '${id}') has a type LeadScore cannot read`);
       entry = {
         index,
-        readings: columnReadings(plan, d, table.name, table.kind, `${PREFIX}c${bound.size}`, compiled.missingTokens),
+        readings: columnReadings(
+          plan,
+          d,
+          table.name,
+          table.kind,
+          `${PREFIX}c${bound.size}`,
+          compiled.missingTokens,
+        ),
         fit: false,
       };
       bound.set(index, entry);
@@ -179,7 +186,8 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
         const units = column.readings.number();
         const raw = `${literalNumber(rule.points)} * ${ref(units)}`;
         const max = rule.maxPoints;
-        const clamped = max === undefined ? raw : `LEAST(GREATEST(${raw}, ${literalNumber(-max)}), ${literalNumber(max)})`;
+        const clamped =
+          max === undefined ? raw : `LEAST(GREATEST(${raw}, ${literalNumber(-max)}), ${literalNumber(max)})`;
         return `CASE WHEN ${ref(matched)} AND ${ref(units)} IS NOT NULL THEN ${clamped} END`;
       });
       const fixedWeight = Math.abs(Math.round(rule.points * 100) / 100);
@@ -202,7 +210,8 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
   const dqMatches: { index: number; matched: string }[] = [];
   disqualifiers.forEach((entry, index) => {
     const column = locate(entry.id, entry.column);
-    if (column) dqMatches.push({ index, matched: matchColumn(`${PREFIX}q${index}`, column, entry.condition) });
+    if (column)
+      dqMatches.push({ index, matched: matchColumn(`${PREFIX}q${index}`, column, entry.condition) });
   });
   const disqualifiedBy = plan.add(`${PREFIX}dq`, (ref) =>
     dqMatches.length === 0
@@ -213,13 +222,19 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
   // Group totals, capped, then fit and intent.
   const groupTotals = model.groups.map((group, groupIndex) =>
     plan.add(`${PREFIX}g${groupIndex}`, (ref) => {
-      const sum = ['0', ...rules.filter((r) => r.groupIndex === groupIndex).map((r) => `COALESCE(${ref(r.points)}, 0)`)].join(' + ');
+      const sum = [
+        '0',
+        ...rules.filter((r) => r.groupIndex === groupIndex).map((r) => `COALESCE(${ref(r.points)}, 0)`),
+      ].join(' + ');
       return clampSql(`(${sum})`, group.floor, group.cap);
     }),
   );
   const kindTotal = (kind: 'fit' | 'intent') =>
     plan.add(`${PREFIX}${kind}`, (ref) =>
-      ['0', ...model.groups.flatMap((group, i) => (group.kind === kind ? [ref(groupTotals[i] as string)] : []))].join(' + '),
+      [
+        '0',
+        ...model.groups.flatMap((group, i) => (group.kind === kind ? [ref(groupTotals[i] as string)] : [])),
+      ].join(' + '),
     );
   const fit = kindTotal('fit');
   const intent = kindTotal('intent');
@@ -238,7 +253,9 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
         ? `(${i} * POW(0.5, ${age} / ${literalNumber(decayModel.halfLifeDays)}) - ${i})`
         : `GREATEST(CASE ${[...decayModel.steps]
             .reverse()
-            .map((step) => `WHEN ${age} >= ${literalNumber(step.afterDays)} THEN ${literalNumber(step.points)}`)
+            .map(
+              (step) => `WHEN ${age} >= ${literalNumber(step.afterDays)} THEN ${literalNumber(step.points)}`,
+            )
             .join(' ')} ELSE 0 END, -${i})`;
     return `CASE WHEN ${ref(blank)} OR ${ref(time)} IS NULL OR ${i} <= 0 OR ${age} <= 0 THEN 0 ELSE ${round2(points)} END`;
   });
@@ -251,7 +268,9 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
   const fitColumns = [...bound.values()].filter((column) => column.fit);
   const fitColumnCount = fitColumns.length + fitRulesMissing;
   const filled = plan.add(`${PREFIX}filled`, (ref) =>
-    ['0', ...fitColumns.map((column) => `CASE WHEN ${ref(column.readings.blank())} THEN 0 ELSE 1 END`)].join(' + '),
+    ['0', ...fitColumns.map((column) => `CASE WHEN ${ref(column.readings.blank())} THEN 0 ELSE 1 END`)].join(
+      ' + ',
+    ),
   );
   const confidence = plan.add(`${PREFIX}confidence`, (ref) =>
     fitColumnCount === 0 ? '1' : round2(`${ref(filled)} / ${fitColumnCount}`),
@@ -289,20 +308,26 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
       ? "''"
       : `CASE ${ref(top)} ${rules.map((rule, i) => `WHEN ${i + 1} THEN ${ref(rule.piece)}`).join(' ')} ELSE '' END`;
   const separator = d.text(REASON_SEPARATOR);
-  const picked = plan.add(`${PREFIX}picked`, (ref) =>
-    `(${pieceOf(ref, first)} || ` +
-    `CASE WHEN ${ref(second)} > 0 THEN ${separator} || ${pieceOf(ref, second)} ELSE '' END || ` +
-    `CASE WHEN ${ref(third)} > 0 THEN ${separator} || ${pieceOf(ref, third)} ELSE '' END)`,
+  const picked = plan.add(
+    `${PREFIX}picked`,
+    (ref) =>
+      `(${pieceOf(ref, first)} || ` +
+      `CASE WHEN ${ref(second)} > 0 THEN ${separator} || ${pieceOf(ref, second)} ELSE '' END || ` +
+      `CASE WHEN ${ref(third)} > 0 THEN ${separator} || ${pieceOf(ref, third)} ELSE '' END)`,
   );
-  const withDecay = plan.add(`${PREFIX}reasons0`, (ref) =>
-    `CASE WHEN ${ref(decay)} < 0 THEN ${ref(picked)} || CASE WHEN ${ref(picked)} = '' THEN '' ELSE ${separator} END || ` +
-    `${formatPointsSql(d, ref(decay))} || ' inactivity' ELSE ${ref(picked)} END`,
+  const withDecay = plan.add(
+    `${PREFIX}reasons0`,
+    (ref) =>
+      `CASE WHEN ${ref(decay)} < 0 THEN ${ref(picked)} || CASE WHEN ${ref(picked)} = '' THEN '' ELSE ${separator} END || ` +
+      `${formatPointsSql(d, ref(decay))} || ' inactivity' ELSE ${ref(picked)} END`,
   );
 
   // Band: disqualified, needs review, or by score.
   const missingData = model.missingData;
   const status = plan.add(`${PREFIX}status`, (ref) => {
-    const review = missingData ? `WHEN ${ref(confidence)} < ${literalNumber(missingData.minFitFilled)} THEN 'review' ` : '';
+    const review = missingData
+      ? `WHEN ${ref(confidence)} < ${literalNumber(missingData.minFitFilled)} THEN 'review' `
+      : '';
     return `CASE WHEN ${ref(disqualifiedBy)} IS NOT NULL THEN 'dq' ${review}ELSE 'band' END`;
   });
   const bandIndex = plan.add(`${PREFIX}bandindex`, (ref) => {
@@ -351,16 +376,18 @@ export function generateSql(model: ScoringModel, options: SqlOptions): Generated
   });
 
   // A row whose every cell is empty is a blank row: the engine gives it no result.
-  const blankRow = plan.add(`${PREFIX}blankrow`, (ref) =>
-    columns
-      .map((column) =>
-        column.kind === 'text'
-          ? `(${ref(column.name)} IS NULL OR ${ref(column.name)} = '')`
-          : column.kind === 'any'
-            ? `(${ref(column.name)} IS NULL OR ${d.string(ref(column.name))} = '')`
-            : `${ref(column.name)} IS NULL`,
-      )
-      .join(' AND ') || 'FALSE',
+  const blankRow = plan.add(
+    `${PREFIX}blankrow`,
+    (ref) =>
+      columns
+        .map((column) =>
+          column.kind === 'text'
+            ? `(${ref(column.name)} IS NULL OR ${ref(column.name)} = '')`
+            : column.kind === 'any'
+              ? `(${ref(column.name)} IS NULL OR ${d.string(ref(column.name))} = '')`
+              : `${ref(column.name)} IS NULL`,
+        )
+        .join(' AND ') || 'FALSE',
   );
 
   const results: Record<(typeof RESULT_NAMES)[number], string> = {
@@ -405,10 +432,16 @@ export function renderQuery(
     const joined = preludes.filter((prelude) =>
       stage.computed.some((column) => prelude.columns.some((name) => column.sql.includes(name))),
     );
-    const from = [i === 0 ? d.table(table) : `${PREFIX}s${i}`, ...joined.map((prelude) => prelude.name)].join(', ');
-    ctes.push(`${PREFIX}s${i + 1} AS (\n  SELECT\n${select.map((item) => `    ${item}`).join(',\n')}\n  FROM ${from}\n)`);
+    const from = [i === 0 ? d.table(table) : `${PREFIX}s${i}`, ...joined.map((prelude) => prelude.name)].join(
+      ', ',
+    );
+    ctes.push(
+      `${PREFIX}s${i + 1} AS (\n  SELECT\n${select.map((item) => `    ${item}`).join(',\n')}\n  FROM ${from}\n)`,
+    );
   });
   const last = `${PREFIX}s${stages.length}`;
-  const columns = [...header.map((name) => d.ident(name)), ...outputs].map((column) => `  ${column}`).join(',\n');
+  const columns = [...header.map((name) => d.ident(name)), ...outputs]
+    .map((column) => `  ${column}`)
+    .join(',\n');
   return `WITH\n${ctes.join(',\n')}\nSELECT\n${columns}\nFROM ${last}`;
 }

@@ -20,9 +20,10 @@ export interface Stage {
   carried: string[];
 }
 
+/** Control characters mark a column read inside an expression until the plan decides how to write it. */
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
-const PLACEHOLDER = /\u0001([^\u0002]*)\u0002/g;
+const PLACEHOLDER = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g');
 
 function placeholder(name: string): string {
   return `${OPEN}${name}${CLOSE}`;
@@ -61,7 +62,8 @@ export class Plan {
     for (const name of outputs) visit(name);
     for (const name of reachable) for (const dep of this.derived.get(name)?.deps ?? []) count(dep);
     for (const name of outputs) count(name);
-    const inlined = (name: string) => this.derived.has(name) && uses.get(name) === 1 && !outputs.includes(name);
+    const inlined = (name: string) =>
+      this.derived.has(name) && uses.get(name) === 1 && !outputs.includes(name);
 
     // SQL of a column with single-use dependencies written in place; materialised ones by name.
     const expanded = new Map<string, string>();
@@ -100,7 +102,9 @@ export class Plan {
     const stages: Stage[] = [];
     for (let s = 1; s <= last; s++) {
       stages.push({
-        computed: materialised.filter((name) => stage(name) === s).map((name) => ({ name, sql: expand(name) })),
+        computed: materialised
+          .filter((name) => stage(name) === s)
+          .map((name) => ({ name, sql: expand(name) })),
         carried: materialised.filter((name) => stage(name) < s && (lastRead.get(name) ?? 0) > s),
       });
     }

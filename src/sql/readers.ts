@@ -168,10 +168,14 @@ export function columnReadings(
 
   const blank = () =>
     once('blank', () => {
-      if (kind === 'number') return add('blank', (ref) => `(${ref(column)} IS NULL OR ${d.isNan(ref(column))})`);
+      if (kind === 'number')
+        return add('blank', (ref) => `(${ref(column)} IS NULL OR ${d.isNan(ref(column))})`);
       if (kind !== 'text' && kind !== 'any') return add('blank', (ref) => `(${ref(column)} IS NULL)`);
       const tokens = inList(d, [...missing, ...ERROR_VALUES]);
-      return add('blank', (ref) => `(${ref(raw)} IS NULL OR ${ref(tidy())} = '' OR ${ref(tidy())} IN (${tokens}))`);
+      return add(
+        'blank',
+        (ref) => `(${ref(raw)} IS NULL OR ${ref(tidy())} = '' OR ${ref(tidy())} IN (${tokens}))`,
+      );
     });
 
   const boolean = () =>
@@ -193,7 +197,10 @@ export function columnReadings(
 
   // ---- numbers from text: toNumber and parseAmount, step by step.
   /** The engine's plainDigits: "1,234.5" -> "1234.5", NULL when the separators are inconsistent. */
-  const plainDigits = (step: (name: string, build: (ref: Ref) => string) => string, input: string): string => {
+  const plainDigits = (
+    step: (name: string, build: (ref: Ref) => string) => string,
+    input: string,
+  ): string => {
     const count = (x: string, char: string) => `(LENGTH(${x}) - LENGTH(REPLACE(${x}, '${char}', '')))`;
     const decimal = step('hasdec', (ref) => {
       const u = ref(input);
@@ -204,11 +211,13 @@ export function columnReadings(
     });
     const integer = step(
       'int',
-      (ref) => `CASE WHEN ${ref(decimal)} THEN COALESCE(${d.extract(ref(input), '^(.*)[.,][^.,]*$')}, '') ELSE ${ref(input)} END`,
+      (ref) =>
+        `CASE WHEN ${ref(decimal)} THEN COALESCE(${d.extract(ref(input), '^(.*)[.,][^.,]*$')}, '') ELSE ${ref(input)} END`,
     );
     const fraction = step(
       'frac',
-      (ref) => `CASE WHEN ${ref(decimal)} THEN COALESCE(${d.extract(ref(input), '[.,]([^.,]*)$')}, '') ELSE '' END`,
+      (ref) =>
+        `CASE WHEN ${ref(decimal)} THEN COALESCE(${d.extract(ref(input), '[.,]([^.,]*)$')}, '') ELSE '' END`,
     );
     const digits = step('digits', (ref) => {
       const u = ref(input);
@@ -250,7 +259,10 @@ export function columnReadings(
     const unwrap = (x: string) => `TRIM(SUBSTR(${x}, 2, LENGTH(${x}) - 2), ' ')`;
     const signed = (x: string) => `(STARTS_WITH(${x}, '-') OR STARTS_WITH(${x}, '+'))`;
     const paren0 = step('p0', (ref) => parens(ref(plus)));
-    const open0 = step('o0', (ref) => `CASE WHEN ${ref(paren0)} THEN ${unwrap(ref(plus))} ELSE ${ref(plus)} END`);
+    const open0 = step(
+      'o0',
+      (ref) => `CASE WHEN ${ref(paren0)} THEN ${unwrap(ref(plus))} ELSE ${ref(plus)} END`,
+    );
     const sign0 = step('s0', (ref) => signed(ref(open0)));
     const minus0 = step('m0', (ref) => `(${ref(sign0)} AND STARTS_WITH(${ref(open0)}, '-'))`);
     const unsigned0 = step(
@@ -268,7 +280,10 @@ export function columnReadings(
         `ELSE ${ref(unsigned0)} END`,
     );
     const paren1 = step('p1', (ref) => parens(ref(bare)));
-    const open1 = step('o1', (ref) => `CASE WHEN ${ref(paren1)} THEN ${unwrap(ref(bare))} ELSE ${ref(bare)} END`);
+    const open1 = step(
+      'o1',
+      (ref) => `CASE WHEN ${ref(paren1)} THEN ${unwrap(ref(bare))} ELSE ${ref(bare)} END`,
+    );
     const sign1 = step('s1', (ref) => `(NOT ${ref(sign0)} AND ${signed(ref(open1))})`);
     const minus1 = step('m1', (ref) => `(${ref(sign1)} AND STARTS_WITH(${ref(open1)}, '-'))`);
     const unsigned1 = step(
@@ -300,7 +315,9 @@ export function columnReadings(
       'np2',
       (ref) => `CASE WHEN ${ref(percent2)} THEN ${dropLast(ref(noSuffix))} ELSE ${ref(noSuffix)} END`,
     );
-    const multiplierWord = step('mw', (ref) => d.extract(ref(noPercent2), onlyGroup(re2(MULTIPLIER.source), 2)));
+    const multiplierWord = step('mw', (ref) =>
+      d.extract(ref(noPercent2), onlyGroup(re2(MULTIPLIER.source), 2)),
+    );
     const body = step(
       'body',
       (ref) =>
@@ -426,7 +443,10 @@ export function columnReadings(
       add(name, (ref) => {
         const t = ref(text);
         const cases = forms
-          .map(({ form: f, pattern, timeAt }) => `WHEN ${d.text(f)} THEN ${d.extract(t, onlyGroup(pattern, groupOf(f, timeAt)))}`)
+          .map(
+            ({ form: f, pattern, timeAt }) =>
+              `WHEN ${d.text(f)} THEN ${d.extract(t, onlyGroup(pattern, groupOf(f, timeAt)))}`,
+          )
           .join(' ');
         return `CASE ${ref(form)} ${cases} END`;
       });
@@ -565,4 +585,3 @@ function daysFromCivil(year: string, month: string, day: string): string {
   const dayOfEra = `(${yearOfEra} * 365 + FLOOR(${yearOfEra} / 4) - FLOOR(${yearOfEra} / 100) + ${dayOfYear})`;
   return `(${era} * 146097 + ${dayOfEra} - 719468)`;
 }
-

@@ -16,7 +16,10 @@ import { functionsUsed, installShim, readAllowlist, SHIMMED, toDuckDbText } from
 import { EVERY_CONDITION } from './support/every-condition';
 import { fixtureTypes, modelFixture, writeCsv } from './support/fixtures';
 
-const MODELS: [string, ScoringModel][] = [...TEMPLATES.map((t) => [t.id, t.model] as [string, ScoringModel]), ['every-condition', EVERY_CONDITION]];
+const MODELS: [string, ScoringModel][] = [
+  ...TEMPLATES.map((t) => [t.id, t.model] as [string, ScoringModel]),
+  ['every-condition', EVERY_CONDITION],
+];
 const KINDS: ColumnKind[] = ['text', 'number', 'boolean', 'date', 'timestamp', 'datetime', 'any'];
 const AS_OF_TIME = Date.UTC(2026, 10, 20);
 
@@ -37,7 +40,12 @@ describe('the BigQuery text uses only allowlisted functions', () => {
     for (const kind of KINDS) {
       for (const asOf of [{ date: '2026-11-20' }, { timeZone: 'Europe/Paris' }] as AsOf[]) {
         const columns = modelColumns(model).map((name) => ({ name, kind }));
-        const { sql } = generateSql(model, { dialect: bigQuery, table: 'my-project.crm.leads', columns, asOf });
+        const { sql } = generateSql(model, {
+          dialect: bigQuery,
+          table: 'my-project.crm.leads',
+          columns,
+          asOf,
+        });
         const found = functionsUsed(sql);
         for (const name of found.functions) used.add(name);
         for (const name of found.types) types.add(name);
@@ -97,7 +105,9 @@ describe('the BigQuery text, run in DuckDB through the shim, returns the DuckDB 
     const [expected, actual] = [await read(connection, duck), await read(shim, shimmed)];
     expect(actual.length).toBe(expected.length);
     const differing = actual.flatMap((row, i) =>
-      JSON.stringify(row) === JSON.stringify(expected[i]) ? [] : [{ row: i, bigQuery: row, duckDb: expected[i] }],
+      JSON.stringify(row) === JSON.stringify(expected[i])
+        ? []
+        : [{ row: i, bigQuery: row, duckDb: expected[i] }],
     );
     expect(differing.slice(0, 5)).toEqual([]);
     return expected.length;
@@ -110,7 +120,12 @@ describe('the BigQuery text, run in DuckDB through the shim, returns the DuckDB 
     const text = fileSource(file, 'csv');
     const types = fixtureTypes(model);
     const select = typed
-      ? header.map((column) => `TRY_CAST(${duckDb.ident(column)} AS ${types.get(column) ?? 'VARCHAR'}) AS ${duckDb.ident(column)}`).join(', ')
+      ? header
+          .map(
+            (column) =>
+              `TRY_CAST(${duckDb.ident(column)} AS ${types.get(column) ?? 'VARCHAR'}) AS ${duckDb.ident(column)}`,
+          )
+          .join(', ')
       : '*';
     const table = `${name.replace(/-/g, '_')}_${typed ? 'typed' : 'text'}`;
     await connection.run(`CREATE TABLE ${table} AS SELECT ${select} FROM ${text}`);

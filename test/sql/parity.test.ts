@@ -12,9 +12,9 @@ import { TEMPLATES } from '../../src/engine/templates';
 import { describeIssues, validateModel } from '../../src/engine/validate';
 import { duckDb } from '../../src/sql/dialect';
 import { generateSql } from '../../src/sql/generate';
+import { hasSharedData, sharedDataDir, sharedDataPath } from '../engine/support/shared-data';
 import { REPO_ROOT } from '../support/bundle';
 import { seededRandom } from '../support/seeded-random';
-import { hasSharedData, sharedDataDir, sharedDataPath } from '../engine/support/shared-data';
 import { EVERY_CONDITION } from './support/every-condition';
 import { fixtureTypes, modelFixture, snakeCase, writeCsv } from './support/fixtures';
 import { compareWithEngine, describeMismatches } from './support/parity';
@@ -44,7 +44,8 @@ async function expectParity(model: ScoringModel, file: string, load: Load, minRo
   const table = `t_${Math.random().toString(36).slice(2)}`;
   const text = fileSource(file, 'csv');
   let select = `SELECT * FROM ${text}`;
-  if (load === 'detected') select = `SELECT * FROM read_csv(${duckDb.text(file)}, header = true, sample_size = -1)`;
+  if (load === 'detected')
+    select = `SELECT * FROM read_csv(${duckDb.text(file)}, header = true, sample_size = -1)`;
   else if (load instanceof Map) {
     const names = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${text}`)).getRowObjectsJS();
     const casts = names.map(({ column_name }) => {
@@ -69,7 +70,9 @@ describe('the every-condition model', () => {
   it('is valid and uses every condition op', () => {
     const result = validateModel(EVERY_CONDITION);
     if (!result.ok) throw new Error(describeIssues(result.issues));
-    const ops = new Set(EVERY_CONDITION.groups.flatMap((group) => group.rules.map((rule) => rule.condition.op)));
+    const ops = new Set(
+      EVERY_CONDITION.groups.flatMap((group) => group.rules.map((rule) => rule.condition.op)),
+    );
     for (const entry of EVERY_CONDITION.disqualifiers) ops.add(entry.condition.op);
     expect([...ops].sort()).toEqual(CONDITIONS.map((info) => info.op).sort());
   });
@@ -125,7 +128,13 @@ describe(`a ${BIG_ROWS.toLocaleString('en-US')}-row messy file with snake_case w
   // Warehouse loads name columns in snake_case; one column goes by a model synonym.
   const rename = (column: string) => (column === 'Page Views' ? 'web_views' : snakeCase(column));
   beforeAll(() => {
-    const { header, rows } = modelFixture(EVERY_CONDITION, BIG_ROWS, seededRandom(100_000), AS_OF.getTime(), rename);
+    const { header, rows } = modelFixture(
+      EVERY_CONDITION,
+      BIG_ROWS,
+      seededRandom(100_000),
+      AS_OF.getTime(),
+      rename,
+    );
     expect(header).toContain('number_of_employees');
     file = join(folder, 'big.csv');
     writeCsv(file, header, rows);

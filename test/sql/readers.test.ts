@@ -12,7 +12,15 @@ import { renderQuery } from '../../src/sql/generate';
 import { Plan } from '../../src/sql/plan';
 import { columnReadings } from '../../src/sql/readers';
 import { seededRandom } from '../support/seeded-random';
-import { anyCell, booleanCell, dateCell, emailCell, missingCell, numberCell, textCell } from './support/messy-values';
+import {
+  anyCell,
+  booleanCell,
+  dateCell,
+  emailCell,
+  missingCell,
+  numberCell,
+  textCell,
+} from './support/messy-values';
 
 const BASE = Date.UTC(2026, 10, 20);
 const missing = compileModel(findTemplate('b2b-services')?.model ?? (undefined as never)).missingTokens;
@@ -54,9 +62,23 @@ async function readAll(values: readonly unknown[], sqlType: string, kind: Column
   appender.closeSync();
   const plan = new Plan(duckDb.ident);
   const readings = columnReadings(plan, duckDb, 'v', kind, '_ls_c0', missing);
-  const names = [readings.empty(), readings.blank(), readings.text(), readings.number(), readings.boolean(), readings.time(), readings.domain()];
+  const names = [
+    readings.empty(),
+    readings.blank(),
+    readings.text(),
+    readings.number(),
+    readings.boolean(),
+    readings.time(),
+    readings.domain(),
+  ];
   const { stages } = plan.finish(names);
-  const sql = renderQuery(duckDb, 'cells', ['v'], stages, names.map((name) => duckDb.ident(name)));
+  const sql = renderQuery(
+    duckDb,
+    'cells',
+    ['v'],
+    stages,
+    names.map((name) => duckDb.ident(name)),
+  );
   const reader = await connection.runAndReadAll(sql);
   return reader.getRowsJS().map((row) => ({
     empty: row[1],
@@ -94,7 +116,8 @@ async function differences(values: readonly unknown[], sqlType: string, kind: Co
       const e = expected[field];
       const g = got[field];
       const same = typeof e === 'number' ? g === e : e === null ? g === null : g === e;
-      if (!same && !(field === 'text' && expected.blank === true)) out.push({ value, field, engine: e, sql: g });
+      if (!same && !(field === 'text' && expected.blank === true))
+        out.push({ value, field, engine: e, sql: g });
     }
   });
   return out;
@@ -117,7 +140,12 @@ function messyTexts(count: number, seed: number): string[] {
 describe('SQL readings of text cells equal the engine', () => {
   it('on messy numbers, yes/no, dates, e-mails, text and missing values', async () => {
     const found = await differences([null, ...messyTexts(6000, 18)], 'VARCHAR', 'text');
-    expect(found.slice(0, 20).map((f) => JSON.stringify(f)).join("\n")).toBe("");
+    expect(
+      found
+        .slice(0, 20)
+        .map((f) => JSON.stringify(f))
+        .join('\n'),
+    ).toBe('');
   });
 
   it('knows few letters DuckDB lower-cases differently (Unicode 16 additions; SQL handles İ itself)', () => {
@@ -127,28 +155,74 @@ describe('SQL readings of text cells equal the engine', () => {
   it('on arbitrary strings (fast-check)', async () => {
     // NUL ends a string inside DuckDB's regex functions (the CSV front end refuses files holding NUL), and
     // letters newer than DuckDB's Unicode tables lower-case differently: both are documented limits.
-    const usable = (text: string) => !text.includes('\u0000') && ![...text].some((char) => newerLetters.has(char));
-    const values = fc.sample(
-      fc.oneof(
-        fc.string({ unit: 'grapheme', maxLength: 30 }),
-        fc.string({ unit: fc.constantFrom(...'0123456789.,-+$%() kmbe/:tTaApP@x'.split('')), maxLength: 16 }),
-        fc.string({ unit: 'binary', maxLength: 12 }),
-      ),
-      { numRuns: 4000, seed: 42 },
-    ).filter(usable);
+    const usable = (text: string) =>
+      !text.includes('\u0000') && ![...text].some((char) => newerLetters.has(char));
+    const values = fc
+      .sample(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 30 }),
+          fc.string({
+            unit: fc.constantFrom(...'0123456789.,-+$%() kmbe/:tTaApP@x'.split('')),
+            maxLength: 16,
+          }),
+          fc.string({ unit: 'binary', maxLength: 12 }),
+        ),
+        { numRuns: 4000, seed: 42 },
+      )
+      .filter(usable);
     expect(values.length).toBeGreaterThan(3000);
     const found = await differences(values, 'VARCHAR', 'text');
-    expect(found.slice(0, 20).map((f) => JSON.stringify(f)).join("\n")).toBe("");
+    expect(
+      found
+        .slice(0, 20)
+        .map((f) => JSON.stringify(f))
+        .join('\n'),
+    ).toBe('');
   });
 });
 
 describe('SQL readings of typed cells equal the engine', () => {
   it('DOUBLE cells read as numbers', async () => {
     const random = seededRandom(5);
-    const values: (number | null)[] = [null, 0, -0, 1, -1, 0.1, 0.5, 1.5, 2.25, 1e-7, 1.5e-7, 0.000123, 123456789.125, 2 ** 53, 1e17, 1e20, 1e21, 1.7e308, Number.NaN, 20000, 45123.5, 80000, 1e9, 1.7e9, 1e11, 1.7e12, 8.64e15, 9e15];
-    for (let i = 0; i < 500; i++) values.push(Math.round((random() - 0.3) * 10 ** Math.floor(random() * 8) * 1000) / 1000);
+    const values: (number | null)[] = [
+      null,
+      0,
+      -0,
+      1,
+      -1,
+      0.1,
+      0.5,
+      1.5,
+      2.25,
+      1e-7,
+      1.5e-7,
+      0.000123,
+      123456789.125,
+      2 ** 53,
+      1e17,
+      1e20,
+      1e21,
+      1.7e308,
+      Number.NaN,
+      20000,
+      45123.5,
+      80000,
+      1e9,
+      1.7e9,
+      1e11,
+      1.7e12,
+      8.64e15,
+      9e15,
+    ];
+    for (let i = 0; i < 500; i++)
+      values.push(Math.round((random() - 0.3) * 10 ** Math.floor(random() * 8) * 1000) / 1000);
     const found = await differences(values, 'DOUBLE', 'number');
-    expect(found.slice(0, 20).map((f) => JSON.stringify(f)).join("\n")).toBe("");
+    expect(
+      found
+        .slice(0, 20)
+        .map((f) => JSON.stringify(f))
+        .join('\n'),
+    ).toBe('');
   });
 
   it('BOOLEAN cells read as yes/no', async () => {

@@ -12,7 +12,15 @@ export type Token =
   | { kind: 'word'; text: string }
   | { kind: 'other'; text: string };
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", '"': '"', '`': '`' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '`': '`',
+};
 
 /** BigQuery lexical structure, for the subset the generator writes: '...' strings with \ escapes, `...` names. */
 export function tokenize(sql: string): Token[] {
@@ -51,7 +59,23 @@ export function tokenize(sql: string): Token[] {
 }
 
 /** SQL keywords that may stand before '(' without being a function. */
-const KEYWORDS = new Set(['AS', 'IN', 'AND', 'OR', 'NOT', 'WHEN', 'THEN', 'ELSE', 'CASE', 'END', 'SELECT', 'FROM', 'WITH', 'IS', 'NULL']);
+const KEYWORDS = new Set([
+  'AS',
+  'IN',
+  'AND',
+  'OR',
+  'NOT',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'CASE',
+  'END',
+  'SELECT',
+  'FROM',
+  'WITH',
+  'IS',
+  'NULL',
+]);
 
 /** Every function the text calls (a name followed by '('), upper-cased, and every type it casts to. */
 export function functionsUsed(sql: string): { functions: Set<string>; types: Set<string> } {
@@ -63,7 +87,12 @@ export function functionsUsed(sql: string): { functions: Set<string>; types: Set
     if (token.kind === 'word' && next?.text === '(' && !KEYWORDS.has(token.text.toUpperCase()))
       functions.add(token.text.toUpperCase());
     // CAST(x AS TYPE): the word after AS that is followed by ')'.
-    if (token.kind === 'word' && token.text.toUpperCase() === 'AS' && tokens[i + 2]?.text === ')' && next?.kind === 'word')
+    if (
+      token.kind === 'word' &&
+      token.text.toUpperCase() === 'AS' &&
+      tokens[i + 2]?.text === ')' &&
+      next?.kind === 'word'
+    )
       types.add(next.text.toUpperCase());
   });
   return { functions, types };
@@ -86,7 +115,10 @@ export function readAllowlist(root: string): AllowedFunction[] {
     .filter((line) => line.startsWith('| `'))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
-      return { bigQuery: (cells[1] ?? '').replace(/`/g, '').replace(/\(.*$/, ''), duckDb: (cells[2] ?? '').replace(/`/g, '') };
+      return {
+        bigQuery: (cells[1] ?? '').replace(/`/g, '').replace(/\(.*$/, ''),
+        duckDb: (cells[2] ?? '').replace(/`/g, ''),
+      };
     });
 }
 
@@ -102,7 +134,10 @@ export function toDuckDbText(sql: string): string {
       if (token.kind === 'string') return duckDb.text(token.value);
       if (token.kind === 'quoted') return duckDb.ident(token.value);
       if (token.kind === 'word' && token.text === 'NFKC') {
-        const before = tokens.slice(0, i).reverse().find((t) => !(t.kind === 'other' && /\s/.test(t.text)));
+        const before = tokens
+          .slice(0, i)
+          .reverse()
+          .find((t) => !(t.kind === 'other' && /\s/.test(t.text)));
         if (before?.text === ',') return "'NFKC'";
       }
       return token.text;
@@ -133,7 +168,8 @@ export async function installShim(connection: DuckDBConnection): Promise<void> {
     "CREATE MACRO date_from_unix_date(n) AS DATE '1970-01-01' + CAST(n AS INTEGER)",
     'CREATE MACRO current_date(tz) AS CAST(timezone(tz, now()) AS DATE)',
   ];
-  for (const statement of statements) await connection.run(statement.replace(/^CREATE MACRO/, 'CREATE TEMP MACRO'));
+  for (const statement of statements)
+    await connection.run(statement.replace(/^CREATE MACRO/, 'CREATE TEMP MACRO'));
 }
 
 /** The shim's macros, by BigQuery name. */

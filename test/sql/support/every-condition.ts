@@ -3,7 +3,13 @@
 // quadrants, extra missing tokens, extra personal domains and column synonyms.
 import type { Condition, Rule, ScoringModel } from '../../../src/engine/model';
 
-const rule = (id: string, column: string, condition: Condition, points: number, extra: Partial<Rule> = {}): Rule => ({
+const rule = (
+  id: string,
+  column: string,
+  condition: Condition,
+  points: number,
+  extra: Partial<Rule> = {},
+): Rule => ({
   id,
   column,
   condition,
@@ -25,8 +31,18 @@ export const EVERY_CONDITION: ScoringModel = {
       cap: 45,
       floor: -15,
       rules: [
-        rule('c-level', 'Job Title', { op: 'containsAny', values: ['CEO', 'Chief', 'Founder', 'co-founder'] }, 20),
-        rule('vp', 'Job Title', { op: 'containsAny', values: ['VP', 'Vice President', 'Head of', 'Directeur'] }, 15),
+        rule(
+          'c-level',
+          'Job Title',
+          { op: 'containsAny', values: ['CEO', 'Chief', 'Founder', 'co-founder'] },
+          20,
+        ),
+        rule(
+          'vp',
+          'Job Title',
+          { op: 'containsAny', values: ['VP', 'Vice President', 'Head of', 'Directeur'] },
+          15,
+        ),
         rule('student', 'Job Title', { op: 'startsWith', values: ['Student', 'Intern'] }, -12.5),
         rule('manager', 'Job Title', { op: 'endsWith', values: ['Manager', 'Lead'] }, 4),
         rule('personal', 'Email', { op: 'personalEmail' }, -10),
@@ -41,7 +57,12 @@ export const EVERY_CONDITION: ScoringModel = {
       kind: 'fit',
       cap: 40,
       rules: [
-        rule('industry', 'Industry', { op: 'isOneOf', values: ['SaaS', 'Software', 'Computer Software', 'Fintech'] }, 10),
+        rule(
+          'industry',
+          'Industry',
+          { op: 'isOneOf', values: ['SaaS', 'Software', 'Computer Software', 'Fintech'] },
+          10,
+        ),
         rule('retail', 'Industry', { op: 'equals', value: 'Retail' }, -5),
         rule('not-us', 'Country', { op: 'notEquals', value: 'US' }, -1),
         rule('size', 'Number of Employees', { op: 'between', min: 50, max: 1000 }, 15),
@@ -59,19 +80,43 @@ export const EVERY_CONDITION: ScoringModel = {
       rules: [
         rule('demo', 'Demo Requested', { op: 'isTrue' }, 25),
         rule('no-demo', 'Demo Requested', { op: 'isFalse' }, -1.25),
-        rule('pricing', 'Pricing Page Visits', { op: 'atLeast', value: 1 }, 7.5, { perUnit: true, maxPoints: 20 }),
+        rule('pricing', 'Pricing Page Visits', { op: 'atLeast', value: 1 }, 7.5, {
+          perUnit: true,
+          maxPoints: 20,
+        }),
         rule('pages', 'Page Views', { op: 'notBlank' }, 0.35, { perUnit: true }),
         rule('recent', 'Last Activity Date', { op: 'withinDays', days: 14 }, 10),
         rule('stale', 'Last Activity Date', { op: 'olderThanDays', days: 90 }, -10),
-        rule('careers', 'Careers Page Visits', { op: 'atLeast', value: 1 }, -3, { perUnit: true, maxPoints: 9 }),
+        rule('careers', 'Careers Page Visits', { op: 'atLeast', value: 1 }, -3, {
+          perUnit: true,
+          maxPoints: 9,
+        }),
         rule('disabled', 'Demo Requested', { op: 'isTrue' }, 99, { enabled: false }),
       ],
     },
   ],
   disqualifiers: [
-    { id: 'unsub', column: 'Unsubscribed', condition: { op: 'isTrue' }, reason: 'Unsubscribed', enabled: true },
-    { id: 'rival', column: 'Email', condition: { op: 'emailDomainIn', values: ['rival.com'] }, reason: 'Competitor', enabled: true },
-    { id: 'no-company', column: 'Company', condition: { op: 'isBlank' }, reason: '=No company', enabled: true },
+    {
+      id: 'unsub',
+      column: 'Unsubscribed',
+      condition: { op: 'isTrue' },
+      reason: 'Unsubscribed',
+      enabled: true,
+    },
+    {
+      id: 'rival',
+      column: 'Email',
+      condition: { op: 'emailDomainIn', values: ['rival.com'] },
+      reason: 'Competitor',
+      enabled: true,
+    },
+    {
+      id: 'no-company',
+      column: 'Company',
+      condition: { op: 'isBlank' },
+      reason: '=No company',
+      enabled: true,
+    },
     { id: 'off', column: 'Email', condition: { op: 'notBlank' }, reason: 'never', enabled: false },
   ],
   disqualifiedBand: { name: 'Disqualified', colour: '#eeeeee', action: 'Do not contact' },
@@ -96,7 +141,10 @@ export const EVERY_CONDITION: ScoringModel = {
       lowFitLowIntent: 'Ignore',
     },
   },
-  missingData: { minFitFilled: 0.5, band: { name: 'Needs review', colour: '#dddddd', action: 'Fill in the gaps' } },
+  missingData: {
+    minFitFilled: 0.5,
+    band: { name: 'Needs review', colour: '#dddddd', action: 'Fill in the gaps' },
+  },
   missingTokens: ['unknown company', 'ZZ'],
   personalDomains: ['Example.org', 'fastmail.fm'],
   columnSynonyms: { 'Page Views': ['pv', 'web_views'], 'Is Partner': ['partner_flag'] },

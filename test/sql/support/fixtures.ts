@@ -35,7 +35,11 @@ function readingOf(condition: Condition, perUnit: boolean): Reading {
       return 'email';
     case 'equals':
     case 'notEquals':
-      return typeof condition.value === 'number' ? 'number' : typeof condition.value === 'boolean' ? 'boolean' : 'text';
+      return typeof condition.value === 'number'
+        ? 'number'
+        : typeof condition.value === 'boolean'
+          ? 'boolean'
+          : 'text';
     default:
       return 'text';
   }
@@ -64,12 +68,23 @@ function planColumns(model: ScoringModel, rename: (column: string) => string): C
     entry.readings.add(readingOf(condition, perUnit));
     if ('values' in condition) entry.named.push(...condition.values);
     if ('value' in condition) entry.named.push(String(condition.value));
-    if ('min' in condition) entry.named.push(String(condition.min), String(condition.max), String(condition.min - 1), String(condition.max + 1));
+    if ('min' in condition)
+      entry.named.push(
+        String(condition.min),
+        String(condition.max),
+        String(condition.min - 1),
+        String(condition.max + 1),
+      );
     if ('value' in condition && typeof condition.value === 'number')
-      entry.named.push(String(condition.value - 1), String(condition.value + 1), String(condition.value + 0.5));
+      entry.named.push(
+        String(condition.value - 1),
+        String(condition.value + 1),
+        String(condition.value + 0.5),
+      );
     if ('days' in condition) entry.named.push(String(condition.days));
   };
-  for (const group of model.groups) for (const rule of group.rules) note(rule.column, rule.condition, rule.perUnit === true);
+  for (const group of model.groups)
+    for (const rule of group.rules) note(rule.column, rule.condition, rule.perUnit === true);
   for (const entry of model.disqualifiers) note(entry.column, entry.condition, false);
   if (model.decay) plan(model.decay.column).readings.add('date');
   return [...byName.values()];
@@ -79,12 +94,24 @@ function planColumns(model: ScoringModel, rename: (column: string) => string): C
  * A warehouse schema for the fixture's columns: what the model reads as numbers is DOUBLE, yes/no BOOLEAN,
  * dates TIMESTAMP, the rest VARCHAR (cells that do not fit the type are NULL, as a typed load leaves them).
  */
-export function fixtureTypes(model: ScoringModel, rename: (column: string) => string = (column) => column): Map<string, string> {
+export function fixtureTypes(
+  model: ScoringModel,
+  rename: (column: string) => string = (column) => column,
+): Map<string, string> {
   const types = new Map<string, string>();
   for (const column of planColumns(model, rename)) {
     const readings = [...column.readings];
     const only = readings.length === 1 ? readings[0] : undefined;
-    types.set(column.name, only === 'number' ? 'DOUBLE' : only === 'boolean' ? 'BOOLEAN' : only === 'date' ? 'TIMESTAMP' : 'VARCHAR');
+    types.set(
+      column.name,
+      only === 'number'
+        ? 'DOUBLE'
+        : only === 'boolean'
+          ? 'BOOLEAN'
+          : only === 'date'
+            ? 'TIMESTAMP'
+            : 'VARCHAR',
+    );
   }
   return types;
 }
@@ -95,7 +122,9 @@ function cell(random: Random, column: ColumnPlan, base: number, index: number): 
   const reading = pick([...column.readings]);
   if (column.named.length > 0 && chance(0.35)) {
     const named = pick(column.named);
-    return reading === 'number' && chance(0.3) ? pick([`${named}+`, `$${named}`, `${named}.0`, ` ${named} `, `~${named}`]) : smudge(random, named);
+    return reading === 'number' && chance(0.3)
+      ? pick([`${named}+`, `$${named}`, `${named}.0`, ` ${named} `, `~${named}`])
+      : smudge(random, named);
   }
   switch (reading) {
     case 'number':
@@ -133,7 +162,11 @@ export function modelFixture(
   return { header, rows: body };
 }
 
-export function writeCsv(file: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+export function writeCsv(
+  file: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): void {
   writeFileSync(file, stringify([header, ...rows]));
 }
 

@@ -10,7 +10,25 @@ export function picker(random: Random) {
 }
 
 const SPACES = [' ', '  ', '\u00a0', '\t', '\u2009', '\u3000', ''];
-const MISSING = ['', '', '', 'N/A', 'n/a', '-', '--', 'Select', 'null', 'None', '(not set)', 'TBD', '#N/A', '#REF!', '?', ' ', '\u00a0'];
+const MISSING = [
+  '',
+  '',
+  '',
+  'N/A',
+  'n/a',
+  '-',
+  '--',
+  'Select',
+  'null',
+  'None',
+  '(not set)',
+  'TBD',
+  '#N/A',
+  '#REF!',
+  '?',
+  ' ',
+  '\u00a0',
+];
 
 /** Wraps a value in stray spaces, odd case or invisible characters now and then. */
 export function smudge(random: Random, text: string): string {
@@ -126,8 +144,55 @@ export function numberCell(random: Random, around = 100): string {
   return pick(forms)();
 }
 
-const TRUE_FORMS = ['Yes', 'yes', 'Y', 'y', 'TRUE', 'True', 't', '1', '1.0', 'x', 'X', '\u2713', '\u2714', '\u2611', '\u2705', 'checked', 'on', 'Opted in', 'opt-in', 'si', 'sí', 'Sim', 'oui', 'Ja'];
-const FALSE_FORMS = ['No', 'no', 'N', 'n', 'FALSE', 'false', 'F', '0', '0.0', 'unchecked', 'off', 'Opted out', 'opt out', '\u2717', '\u2718', '\u2610', '\u274c', 'não', 'nao', 'non', 'Nein'];
+const TRUE_FORMS = [
+  'Yes',
+  'yes',
+  'Y',
+  'y',
+  'TRUE',
+  'True',
+  't',
+  '1',
+  '1.0',
+  'x',
+  'X',
+  '\u2713',
+  '\u2714',
+  '\u2611',
+  '\u2705',
+  'checked',
+  'on',
+  'Opted in',
+  'opt-in',
+  'si',
+  'sí',
+  'Sim',
+  'oui',
+  'Ja',
+];
+const FALSE_FORMS = [
+  'No',
+  'no',
+  'N',
+  'n',
+  'FALSE',
+  'false',
+  'F',
+  '0',
+  '0.0',
+  'unchecked',
+  'off',
+  'Opted out',
+  'opt out',
+  '\u2717',
+  '\u2718',
+  '\u2610',
+  '\u274c',
+  'não',
+  'nao',
+  'non',
+  'Nein',
+];
 const NOT_BOOLEAN = ['maybe', '2', 'yess', 'ye s', 'n o', '0.00', '1.00', 'True!', 'Yes please'];
 
 export function booleanCell(random: Random): string {
@@ -137,7 +202,20 @@ export function booleanCell(random: Random): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Mon', 'Tue', 'Wednesday', 'Thu', 'Thurs', 'Fri', 'Saturday', 'Sun'];
 
 /** Dates in the forms the engine reads and near misses; `base` is epoch ms around which they fall. */
@@ -208,12 +286,35 @@ export function dateCell(random: Random, base: number): string {
   return pick(forms)();
 }
 
-const PERSONAL = ['gmail.com', 'Yahoo.co.uk', 'mail.yahoo.co.uk', 'hotmail.com', 'outlook.com', 'icloud.com', 'proton.me', 'gmx.de', 'qq.com', 'fastmail.fm'];
-const COMPANY = ['acme.com', 'northwind.io', 'cs.stanford.edu', 'uni.edu', 'rival.com', 'sub.rival.com', 'notrival.com', 'bücher.de', 'xn--bcher-kva.de', 'example.co.uk', 'a-b.org'];
+const PERSONAL = [
+  'gmail.com',
+  'Yahoo.co.uk',
+  'mail.yahoo.co.uk',
+  'hotmail.com',
+  'outlook.com',
+  'icloud.com',
+  'proton.me',
+  'gmx.de',
+  'qq.com',
+  'fastmail.fm',
+];
+const COMPANY = [
+  'acme.com',
+  'northwind.io',
+  'cs.stanford.edu',
+  'uni.edu',
+  'rival.com',
+  'sub.rival.com',
+  'notrival.com',
+  'bücher.de',
+  'xn--bcher-kva.de',
+  'example.co.uk',
+  'a-b.org',
+];
 
 export function emailCell(random: Random, index: number): string {
   const { pick, chance } = picker(random);
-  const local = pick(['jane', 'j.doe', 'sam+tag', 'o\'neil', 'x_y', 'Ana.Silva', `u${index}`]);
+  const local = pick(['jane', 'j.doe', 'sam+tag', "o'neil", 'x_y', 'Ana.Silva', `u${index}`]);
   const domain = chance(0.4) ? pick(PERSONAL) : pick(COMPANY);
   const address = `${local}@${domain}`;
   const forms: (() => string)[] = [
@@ -250,7 +351,60 @@ export function emailCell(random: Random, index: number): string {
   return pick(forms)();
 }
 
-const WORDS = ['VP Sales', 'Head of Growth', 'CEO', 'Chief Executive Officer', 'co-founder', 'Director, Revenue Operations', 'Engineer', 'Student', 'Intern', 'Marketing Manager', 'CTO/Founder', 'Directeur général', 'Vice-President', 'vp', 'Owner', 'SaaS', 'Software', 'Retail', 'Computer Software', 'Financial Services', 'Healthcare', 'Fintech', 'Referral', 'Partner', 'Organic Search', 'Olark Chat', 'Landing Page Submission', 'Google', 'google', 'Email Opened', 'Unemployed', 'Working Professional', 'US', 'UK', 'DE', 'India', 'Ünïcödé', 'ＦＵＬＬ ＷＩＤＴＨ', 'ﬁnance', 'İstanbul', 'ΟΔΟΣ', '=SUM(A1)', '+1 555', '-', 'x', "o'clock", 'a\u00a0b', 'tab\there', 'line\nbreak', '日本語', '😀 emoji', 'e\u0301cole'];
+const WORDS = [
+  'VP Sales',
+  'Head of Growth',
+  'CEO',
+  'Chief Executive Officer',
+  'co-founder',
+  'Director, Revenue Operations',
+  'Engineer',
+  'Student',
+  'Intern',
+  'Marketing Manager',
+  'CTO/Founder',
+  'Directeur général',
+  'Vice-President',
+  'vp',
+  'Owner',
+  'SaaS',
+  'Software',
+  'Retail',
+  'Computer Software',
+  'Financial Services',
+  'Healthcare',
+  'Fintech',
+  'Referral',
+  'Partner',
+  'Organic Search',
+  'Olark Chat',
+  'Landing Page Submission',
+  'Google',
+  'google',
+  'Email Opened',
+  'Unemployed',
+  'Working Professional',
+  'US',
+  'UK',
+  'DE',
+  'India',
+  'Ünïcödé',
+  'ＦＵＬＬ ＷＩＤＴＨ',
+  'ﬁnance',
+  'İstanbul',
+  'ΟΔΟΣ',
+  '=SUM(A1)',
+  '+1 555',
+  '-',
+  'x',
+  "o'clock",
+  'a\u00a0b',
+  'tab\there',
+  'line\nbreak',
+  '日本語',
+  '😀 emoji',
+  'e\u0301cole',
+];
 
 export function textCell(random: Random, extra: readonly string[] = []): string {
   const { pick, chance } = picker(random);

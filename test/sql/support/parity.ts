@@ -25,7 +25,17 @@ export interface ParityReport {
   bands: Record<string, number>;
 }
 
-const COMPARED = ['score', 'fit', 'intent', 'band', 'grade', 'quadrant', 'reasons', 'action', 'confidence'] as const;
+const COMPARED = [
+  'score',
+  'fit',
+  'intent',
+  'band',
+  'grade',
+  'quadrant',
+  'reasons',
+  'action',
+  'confidence',
+] as const;
 
 function sameNumber(a: unknown, b: number): boolean {
   return typeof a === 'number' && a === b; // -0 === 0, as the CSV output writes both "0"
@@ -40,12 +50,18 @@ export async function compareWithEngine(
   asOf: Date,
   keep = 20,
 ): Promise<ParityReport> {
-  const scorer = bindScorer(compileModel(model), columns.map((column) => column.name), asOf);
+  const scorer = bindScorer(
+    compileModel(model),
+    columns.map((column) => column.name),
+    asOf,
+  );
   const result = await connection.stream(sql);
   const names = result.columnNames();
   // The results follow the input columns, renamed leadscore_<name> where an input column has the name.
   const at = (name: string) => {
-    const index = names.findIndex((column, i) => i >= columns.length && (column === name || column === `leadscore_${name}`));
+    const index = names.findIndex(
+      (column, i) => i >= columns.length && (column === name || column === `leadscore_${name}`),
+    );
     if (index < 0) throw new Error(`the SQL returned no ${name} column`);
     return index;
   };
@@ -63,7 +79,9 @@ export async function compareWithEngine(
         for (const name of COMPARED) {
           const expected = engine[name];
           const same =
-            typeof expected === 'number' ? sameNumber(sqlValues[name], expected) : sqlValues[name] === expected;
+            typeof expected === 'number'
+              ? sameNumber(sqlValues[name], expected)
+              : sqlValues[name] === expected;
           if (!same) fields.push(name);
         }
         report.bands[engine.band] = (report.bands[engine.band] ?? 0) + 1;
