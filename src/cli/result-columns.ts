@@ -94,9 +94,9 @@ export function placeResults(header: readonly string[]): ResultPlacement {
   return { userHeader, at, replaced, titles, warnings };
 }
 
-/** Removes the replaced block's cells from a row (same positions as in the header). */
-export function userCells(row: readonly string[], placement: ResultPlacement): string[] {
-  if (placement.replaced < 0) return [...row];
+/** The row without the replaced block's cells (the same array when nothing is replaced). */
+export function userCells(row: readonly string[], placement: ResultPlacement): readonly string[] {
+  if (placement.replaced < 0) return row;
   return [...row.slice(0, placement.replaced), ...row.slice(placement.replaced + RESULT_COLUMNS.length)];
 }
 
@@ -106,5 +106,6 @@ export function withResults(
   results: readonly unknown[],
   placement: ResultPlacement,
 ): unknown[] {
+  if (placement.at >= cells.length) return cells.concat(results);
   return [...cells.slice(0, placement.at), ...results, ...cells.slice(placement.at)];
 }

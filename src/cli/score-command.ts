@@ -1,5 +1,5 @@
 // leadscore score: adds the engine's result columns to a CSV of leads, and prints how many fall in each band.
-import type { LeadResult, ScoringModel } from '../engine/model';
+import type { ScoringModel } from '../engine/model';
 import { bindScorer, compileModel } from '../engine/scorer';
 import { safeCell } from '../gas/safe-cell';
 import {
@@ -44,9 +44,12 @@ function percent(count: number, total: number): string {
  * Leads per band, highest band first, then review and disqualified, with each band's share and action.
  * Every band of the model is listed, empty ones too, so the table reads the same from run to run.
  */
-export function bandSummary(model: ScoringModel, results: readonly LeadResult[], blankRows: number): string {
-  const counts = new Map<string, number>();
-  for (const result of results) counts.set(result.band, (counts.get(result.band) ?? 0) + 1);
+export function bandSummary(
+  model: ScoringModel,
+  counts: ReadonlyMap<string, number>,
+  blankRows: number,
+): string {
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
   const styles = [
     ...[...model.bands].sort((a, b) => b.min - a.min),
     ...(model.missingData ? [model.missingData.band] : []),
@@ -55,15 +58,15 @@ export function bandSummary(model: ScoringModel, results: readonly LeadResult[],
   const listed = new Set(styles.map((style) => style.name));
   const rows = styles.map((style) => ({ name: style.name, action: style.action }));
   for (const name of counts.keys()) if (!listed.has(name)) rows.push({ name, action: '' });
-  const nameWidth = Math.max(4, ...rows.map((row) => row.name.length));
-  const countWidth = Math.max(5, String(results.length).length);
+  const nameWidth = Math.max(5, ...rows.map((row) => row.name.length));
+  const countWidth = Math.max(5, String(total).length);
   const lines = [
     `${'band'.padEnd(nameWidth)}  ${'leads'.padStart(countWidth)}   share  action`,
     ...rows.map((row) => {
       const count = counts.get(row.name) ?? 0;
-      return `${row.name.padEnd(nameWidth)}  ${String(count).padStart(countWidth)}  ${percent(count, results.length).padStart(6)}  ${row.action}`.trimEnd();
+      return `${row.name.padEnd(nameWidth)}  ${String(count).padStart(countWidth)}  ${percent(count, total).padStart(6)}  ${row.action}`.trimEnd();
     }),
-    `${'total'.padEnd(nameWidth)}  ${String(results.length).padStart(countWidth)}  ${percent(results.length, results.length).padStart(6)}${blankRows > 0 ? `  (${blankRows} blank ${blankRows === 1 ? 'row' : 'rows'} not scored)` : ''}`,
+    `${'total'.padEnd(nameWidth)}  ${String(total).padStart(countWidth)}  ${percent(total, total).padStart(6)}${blankRows > 0 ? `  (${blankRows} blank ${blankRows === 1 ? 'row' : 'rows'} not scored)` : ''}`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -89,7 +92,8 @@ export function runScore(args: ScoreArgs, io: Io): number {
   if (layout) io.stderr(`read ${args.input}: ${layout}\n`);
   for (const warning of [...table.warnings, ...placement.warnings]) io.stderr(`warning: ${warning}\n`);
 
-  const results: LeadResult[] = [];
+  const bandCounts = new Map<string, number>();
+  let scored = 0;
   let blankRows = 0;
   const output: unknown[][] = [
     ...dialect.titleRows,
@@ -98,7 +102,10 @@ export function runScore(args: ScoreArgs, io: Io): number {
   table.rows.forEach((row, index) => {
     const result = scorer.scoreRow(userCells(table.engineRows[index] ?? row, placement));
     if (result.blank) blankRows++;
-    else results.push(result);
+    else {
+      scored++;
+      bandCounts.set(result.band, (bandCounts.get(result.band) ?? 0) + 1);
+    }
     // Our text goes through the add-on's formula guard: a CSV opened in a spreadsheet must not run a label.
     const cells = RESULT_COLUMNS.map(([, read]) => (result.blank ? '' : safeCell(read(result))));
     output.push(withResults(userCells(row, placement), cells, placement));
@@ -111,9 +118,9 @@ export function runScore(args: ScoreArgs, io: Io): number {
     delimiter: dialect.delimiter,
     bom: dialect.bom || dialect.encoding !== 'utf-8',
   });
-  io.stdout(bandSummary(model, results, blankRows));
+  io.stdout(bandSummary(model, bandCounts, blankRows));
   io.stderr(
-    `scored ${results.length} rows with '${model.name}' as of ${asOf.toISOString().slice(0, 10)} -> ${args.output}${placement.replaced >= 0 ? ' (previous LeadScore columns replaced)' : ''}\n`,
+    `scored ${scored} rows with '${model.name}' as of ${asOf.toISOString().slice(0, 10)} -> ${args.output}${placement.replaced >= 0 ? ' (previous LeadScore columns replaced)' : ''}\n`,
   );
   return 0;
 }

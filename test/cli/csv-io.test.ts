@@ -260,6 +260,14 @@ describe('errors and edge cases', () => {
     expect(table.rowLines).toEqual([2, 3, 4]);
   });
 
+  it('counts lines inside quoted multi-line cells, so messages name the right line', () => {
+    const csv =
+      'Email,Note\na@x.example,"two\r\nlines"\nb@x.example,"three\nmore\rlines"\nc@x.example,ok,extra\n';
+    expect(() => parseLeadCsv(Buffer.from(csv), 'notes.csv')).toThrow('notes.csv line 7: 3 fields');
+    const table = parseLeadCsv(Buffer.from(csv.replace(',extra', '')), 'notes.csv');
+    expect(table.rowLines).toEqual([2, 4, 7]);
+  });
+
   it('a lone last row with one filled cell is a lead, not a footer', () => {
     const table = parseLeadCsv(Buffer.from('Email,Title\na@x.example,VP\nb@x.example,\n'), 'leads.csv');
     expect(table.rows).toHaveLength(2);

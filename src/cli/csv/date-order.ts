@@ -43,11 +43,19 @@ function columnName(header: readonly string[], column: number): string {
   return name === '' ? `column ${columnLetter(column)}` : `'${name}'`;
 }
 
+/** A digit, or a space or tab before one, comes first. */
+function startsLikeNumber(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return (code >= 48 && code <= 57) || code === 32 || code === 9;
+}
+
 function gatherEvidence(rows: readonly (readonly string[])[]): Map<number, ColumnEvidence> {
   const evidence = new Map<number, ColumnEvidence>();
   for (const row of rows) {
     for (let column = 0; column < row.length; column++) {
-      const match = NUMERIC_DATE.exec(row[column] ?? '');
+      const text = row[column] ?? '';
+      if (!startsLikeNumber(text)) continue; // most cells: no regex at all
+      const match = NUMERIC_DATE.exec(text);
       if (!match) continue;
       const first = Number(match[1]);
       const second = Number(match[3]);
@@ -83,7 +91,7 @@ function rewriteRows(rows: string[][], columns: readonly number[], order: DateOr
     let copy: string[] | null = null;
     for (const column of columns) {
       const text = row[column] ?? '';
-      if (!NUMERIC_DATE.test(text)) continue;
+      if (!startsLikeNumber(text) || !NUMERIC_DATE.test(text)) continue;
       const chosen = toTime(text, { dayFirst });
       if (chosen === null || chosen === toTime(text)) continue;
       copy ??= [...row];

@@ -4,6 +4,7 @@
 // separated), and its plain "CSV" writes the Windows ANSI code page (Windows-1252 in Western locales).
 // Salesforce report exports take the encoding as a setting (enc=UTF-8 or ISO-8859-1 in the export URL that
 // CPAN's WWW::Salesforce::Report documents); WHATWG decoders read ISO-8859-1 as Windows-1252, a superset.
+import { isUtf8 } from 'node:buffer';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -65,6 +66,9 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 function decodeWith(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string {
+  // Buffer's UTF-8 decoder is several times faster than TextDecoder's on large files.
+  if (encoding === 'utf-8')
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return new TextDecoder(encoding).decode(bytes);
 }
 
@@ -83,10 +87,7 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   const utf16 = bomlessUtf16(bytes);
   if (utf16) return { text: decodeWith(utf16, bytes), encoding: utf16, bom: false };
   if (bytes.includes(0)) throw new NotTextError('this file holds binary data (zero bytes), not CSV text');
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom: false };
-  } catch {
-    // Not valid UTF-8: every byte is a character in Windows-1252.
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
-  }
+  if (isUtf8(bytes)) return { text: decodeWith('utf-8', bytes), encoding: 'utf-8', bom: false };
+  // Not valid UTF-8: every byte is a character in Windows-1252.
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
 }

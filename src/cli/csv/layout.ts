@@ -45,11 +45,14 @@ function firstFilled(record: readonly string[]): string {
   return '';
 }
 
+/** Records enough to tell the table's width (title rows and footers are a few lines at either end). */
+const WIDTH_SAMPLE = 1000;
+
 /** The table's width: the most common field count among records with at least two filled cells. */
 function tableWidth(records: readonly (readonly string[])[]): number {
   const frequency = new Map<number, number>();
   let widest = 0;
-  for (const record of records) {
+  for (const record of records.slice(0, WIDTH_SAMPLE)) {
     widest = Math.max(widest, record.length);
     if (filledCount(record) >= 2) frequency.set(record.length, (frequency.get(record.length) ?? 0) + 1);
   }
