@@ -4,29 +4,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { run } from '../../src/cli/main';
 import { modelToRulesSheet } from '../../src/engine/rules-sheet';
 import { scoreTable } from '../../src/engine/scorer';
 import { findTemplate } from '../../src/engine/templates';
 import { leadScore } from '../../src/functions/lead-score';
 import { REPO_ROOT } from '../support/bundle';
+import { cli } from './run-cli';
 
 const SAMPLE = join(REPO_ROOT, 'samples/hubspot-contacts.csv');
 const AS_OF = '2026-11-20';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'leadscore-cli-'));

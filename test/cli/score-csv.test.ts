@@ -4,8 +4,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { run } from '../../src/cli/main';
 import { REPO_ROOT } from '../support/bundle';
+import { cli } from './run-cli';
 
 const FIXTURES = join(REPO_ROOT, 'test/fixtures/csv');
 const MODEL = join(FIXTURES, 'report-model.json');
@@ -22,20 +22,6 @@ const RESULT_TITLES = [
   'Confidence',
   'Problems',
 ];
-
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 /** A copy of a fixture in a fresh folder (tests that write next to or over the input never touch the repo). */
 function copyOf(name: string): { dir: string; file: string } {
