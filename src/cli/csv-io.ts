@@ -63,18 +63,29 @@ export interface ReadOptions {
   dateOrder?: DateOrder;
 }
 
-/** csv-parse errors carry the line (`lines`) and, for quote errors, the column of the record. */
+/**
+ * Our words for csv-parse's quote errors (its codes; INVALID_OPENING_QUOTE has no CSV_ prefix there): its own
+ * messages quote the cell, which may be a lead's data.
+ */
+const PARSE_ERRORS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted value is never closed (a missing ")',
+  INVALID_OPENING_QUOTE:
+    'a quote inside a value that does not start with one (put the value in quotes and write the quote as "")',
+  CSV_INVALID_CLOSING_QUOTE:
+    'text after the closing quote of a value (inside a quoted value, write a quote as "")',
+};
+
+/** csv-parse errors carry the line (`lines`) and, for quote errors, the 0-based field (`column`). */
 function describeParseError(name: string, error: unknown, lineOffset: number): string {
-  const detail = error as { message?: string; lines?: number; column?: number };
+  const detail = error as { code?: string; lines?: number; column?: number };
   const where = [
     detail.lines !== undefined ? `line ${detail.lines + lineOffset}` : null,
-    detail.column !== undefined ? `column ${detail.column}` : null,
+    detail.column !== undefined ? `field ${detail.column + 1}` : null,
   ]
     .filter(Boolean)
     .join(', ');
-  const reason = String(detail.message ?? error)
-    .replace(/^Invalid (Record Length|Closing Quote|Opening Quote): /, '')
-    .replace(/ at line \d+/, '');
+  const reason =
+    PARSE_ERRORS[detail.code ?? ''] ?? `the file cannot be read as CSV (${detail.code ?? 'unknown error'})`;
   return `${name}${where ? ` ${where}` : ''}: ${reason}`;
 }
 

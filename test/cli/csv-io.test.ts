@@ -289,10 +289,32 @@ describe('errors and edge cases', () => {
     expect(() => parseLeadCsv(Buffer.from('\n\n'), 'empty.csv')).toThrow('empty.csv: no header row');
   });
 
-  it('reports an unclosed quote with its line', () => {
-    expect(() => parseLeadCsv(Buffer.from('Email,Title\na@x.example,"VP\n'), 'leads.csv')).toThrow(
-      /leads\.csv line \d/,
-    );
+  it.each([
+    [
+      'an unclosed quote',
+      'a@x.example,"VP\n',
+      'leads.csv line 2, field 2: a quoted value is never closed (a missing ")',
+    ],
+    [
+      'a quote inside an unquoted value',
+      'a@x.example,V"Secret"P\n',
+      'leads.csv line 2, field 2: a quote inside a value that does not start with one',
+    ],
+    [
+      'text after a closing quote',
+      'a@x.example,"VP"Secret\n',
+      'leads.csv line 2, field 2: text after the closing quote of a value',
+    ],
+  ])('reports %s with its line and field, never the value', (_, row, message) => {
+    let thrown: unknown;
+    try {
+      parseLeadCsv(Buffer.from(`Email,Title\n${row}`), 'leads.csv');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect(String((thrown as Error).message)).toContain(message);
+    expect(String((thrown as Error).message)).not.toContain('Secret');
   });
 
   it('reads a file whose lines end in CR only (old Mac Excel)', () => {
