@@ -315,6 +315,8 @@ export class ScriptApp {
     private readonly table: TriggerTable,
     private readonly documentId: string,
     private readonly scopes: ScopeState,
+    /** Whether getUserTriggers lists time-driven triggers (unverified: see behaviours.ts). */
+    private readonly userTriggersListTimeDriven: boolean,
   ) {}
 
   newTrigger(functionName: string): TriggerBuilder {
@@ -328,12 +330,16 @@ export class ScriptApp {
     return this.table.triggers.filter((t) => t.user === this.ctx.user).map((t) => new Trigger(this.ctx, t));
   }
 
-  /** The current user's triggers for one spreadsheet. */
+  /**
+   * The current user's triggers for one spreadsheet. Time-driven triggers belong to no document (their
+   * source id is null), so whether they are listed here is unverified: strictly, they are not.
+   */
   getUserTriggers(spreadsheet: Spreadsheet): Trigger[] {
     this.ctx.call('ScriptApp.getUserTriggers', T);
     const id = spreadsheet.model.id;
     return this.table.triggers
       .filter((t) => t.user === this.ctx.user && t.documentId === id)
+      .filter((t) => t.eventType !== 'CLOCK' || this.userTriggersListTimeDriven)
       .map((t) => new Trigger(this.ctx, t));
   }
 
