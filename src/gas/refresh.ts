@@ -9,7 +9,7 @@ import { clearState, readState, STATE_KEYS, writeState } from './document-state'
 import { checkHeader, locatedSheet, readLeadTable, storedLocation, TableError } from './lead-table';
 import { ensureOwnedColumns, type OwnedKey } from './owned-columns';
 import { modelVersion, readRules, updateAsOf } from './rules-store';
-import { safeText } from './safe-cell';
+import { inertCell } from './safe-cell';
 import { recordRun } from './status';
 import { scheduleContinuation } from './triggers';
 
@@ -76,10 +76,10 @@ function ownedValue(key: OwnedKey, result: LeadResult, stamp: Date, version: str
     case 'intent':
       return result.intent;
     case 'band':
-      return safeText(result.band);
+      return result.band;
     case 'reasons': {
       const problems = result.problems.length > 0 ? ` (check: ${result.problems.join('; ')})` : '';
-      return safeText(`${result.reasons}${problems}`);
+      return `${result.reasons}${problems}`;
     }
     case 'scored-at':
       return stamp;
@@ -88,7 +88,10 @@ function ownedValue(key: OwnedKey, result: LeadResult, stamp: Date, version: str
   }
 }
 
-/** Writes the owned columns for every table row: one call when they sit side by side, else one per column. */
+/**
+ * Writes the owned columns for every table row: one call when they sit side by side, else one per column.
+ * Text goes out inert (safe-cell.ts), so Sheets reads none of it as a formula, number or date.
+ */
 function writeOwned(
   sheet: Sheet,
   firstRow: number,
@@ -107,7 +110,7 @@ function writeOwned(
       end++;
     const block = ordered.slice(start, end + 1);
     const values = Array.from({ length: height }, (_, row) =>
-      block.map(({ key }) => cells.get(key)?.[row] ?? ''),
+      block.map(({ key }) => inertCell(cells.get(key)?.[row] ?? '')),
     );
     sheet.getRange(firstRow, block[0]?.column ?? 1, height, block.length).setValues(values);
     start = end + 1;

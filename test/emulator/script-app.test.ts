@@ -78,7 +78,7 @@ describe('installable triggers', () => {
     const app = emulator.globals.ScriptApp;
     app.newTrigger('refreshScores').timeBased().everyHours(1).create();
     expect(() => app.newTrigger('other').timeBased().everyHours(6).create()).toThrow(
-      /one trigger of each type/,
+      'This add-on has created too many time-based triggers in this document for this Google user account.',
     );
     app.newTrigger('onChangeHandler').forSpreadsheet(emulator.spreadsheet).onChange().create();
     expect(() => app.newTrigger('x').forSpreadsheet(emulator.spreadsheet).onChange().create()).toThrow(

@@ -85,9 +85,12 @@ function createTrigger(
 ): Trigger {
   const mine = table.triggers.filter((t) => t.user === ctx.user);
   if (ctx.addon && mine.some((t) => t.eventType === draft.eventType && t.documentId === draft.documentId)) {
-    // Documented rule ("one trigger of each type, per user, per document"); the exact message is approximate.
+    // Documented rule ("one trigger of each type, per user, per document"). The time-based message is the one
+    // reported for add-ons; the one for other types is approximate.
     throw ctx.error(
-      `This add-on already has a ${draft.eventType} trigger for this document. Add-ons may create only one trigger of each type per user per document.`,
+      draft.eventType === 'CLOCK'
+        ? 'This add-on has created too many time-based triggers in this document for this Google user account.'
+        : `This add-on already has a ${draft.eventType} trigger for this document. Add-ons may create only one trigger of each type per user per document.`,
     );
   }
   if (mine.length >= MAX_TRIGGERS_PER_USER) {

@@ -1,92 +1,23 @@
 // Managed scoring end to end: the built bundle in the emulator, through the menu handlers and triggers.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { scoreTable } from '../../src/engine/scorer';
 import { findTemplate } from '../../src/engine/templates';
 import { refreshLeadScores } from '../../src/gas/refresh';
-import { createEmulator, type Emulator, installGlobals } from '../emulator';
-import { loadBundle, REPO_ROOT } from '../support/bundle';
-
-const SHEET = 'Contacts';
-const OWNED_HEADERS = ['Lead Score', 'Fit', 'Intent', 'Band', 'Reasons', 'Scored at', 'Model version'];
-const NOW = Date.UTC(2026, 10, 20, 9);
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/** The bundled sample as Sheets holds it after an import: numbers and dates typed. */
-function sampleRows(): unknown[][] {
-  const rows = parse(readFileSync(join(REPO_ROOT, 'samples/hubspot-contacts.csv'), 'utf8')) as string[][];
-  return rows.map((row, index) =>
-    index === 0
-      ? row
-      : row.map((cell) => {
-          if (/^\d+$/.test(cell)) return Number(cell);
-          if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(cell)) return new Date(`${cell.replace(' ', 'T')}:00Z`);
-          return cell;
-        }),
-  );
-}
-
-/** `count` generated leads in the sample's columns (for the large-sheet tests). */
-function manyRows(count: number): unknown[][] {
-  const [header = [], ...sample] = sampleRows();
-  return [header, ...Array.from({ length: count }, (_, index) => [...(sample[index % sample.length] ?? [])])];
-}
-
-function loaded(sheets: Record<string, unknown[][]>): Emulator {
-  const emulator = createEmulator({ sheets, startTime: NOW });
-  loadBundle(emulator);
-  return emulator;
-}
-
-function setUp(rows: unknown[][] = sampleRows()): Emulator {
-  const emulator = loaded({ [SHEET]: rows });
-  emulator.ui.answerAlert('YES');
-  emulator.invoke('setUpScoring');
-  return emulator;
-}
-
-function values(emulator: Emulator, sheet = SHEET): unknown[][] {
-  return emulator.sheetValues(sheet);
-}
-
-function columnOf(emulator: Emulator, header: string): unknown[] {
-  const grid = values(emulator);
-  const index = (grid[0] ?? []).indexOf(header);
-  if (index < 0) throw new Error(`no column '${header}' in ${JSON.stringify(grid[0])}`);
-  return grid.slice(1).map((row) => row[index]);
-}
-
-/** A hash of every cell outside the add-on's columns. */
-function userCellsHash(emulator: Emulator): string {
-  const grid = values(emulator);
-  const owned = new Set(
-    (grid[0] ?? []).flatMap((cell, index) => (OWNED_HEADERS.includes(String(cell)) ? [index] : [])),
-  );
-  const user = grid.map((row) =>
-    row.filter((_, index) => !owned.has(index)).map((cell) => (isDate(cell) ? cell.toISOString() : cell)),
-  );
-  return createHash('sha256').update(JSON.stringify(user)).digest('hex');
-}
-
-function wholeSheetHash(emulator: Emulator): string {
-  const grid = values(emulator).map((row) => row.map((cell) => (isDate(cell) ? cell.toISOString() : cell)));
-  return createHash('sha256').update(JSON.stringify(grid)).digest('hex');
-}
-
-function lastToast(emulator: Emulator): string {
-  return emulator.ui.toasts.at(-1)?.message ?? '';
-}
-
-function sheetOf(emulator: Emulator, name = SHEET) {
-  const sheet = emulator.spreadsheet.getSheetByName(name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
+import { type Emulator, installGlobals } from '../emulator';
+import {
+  columnOf,
+  isDate,
+  lastToast,
+  loaded,
+  manyRows,
+  OWNED_HEADERS,
+  SHEET,
+  sampleRows,
+  setUp,
+  sheetOf,
+  userCellsHash,
+  values,
+  wholeSheetHash,
+} from './support/lead-sheet';
 
 describe('Set up scoring and Score now', () => {
   it('adds the owned columns, scores every lead like the engine, and leaves every user cell unchanged', () => {
@@ -250,80 +181,6 @@ describe('bad sheets get a clear message and nothing written', () => {
     release();
     expect(lastToast(emulator)).toBe('Another LeadScore refresh is running; try again in a minute.');
     expect(wholeSheetHash(emulator)).toBe(before);
-  });
-});
-
-describe('triggers', () => {
-  function ownTriggers(emulator: Emulator) {
-    return emulator.globals.ScriptApp.getProjectTriggers()
-      .map((trigger) => trigger.getHandlerFunction())
-      .sort();
-  }
-
-  it('installs the schedule and change triggers once, however often it is asked', () => {
-    const emulator = setUp();
-    emulator.ui.answerPrompt('4');
-    emulator.invoke('scheduleRefresh');
-    emulator.ui.answerPrompt('1');
-    emulator.invoke('scheduleRefresh');
-    expect(ownTriggers(emulator)).toEqual(['onLeadSheetChange', 'onLeadSheetEdit', 'onScheduledRefresh']);
-    emulator.ui.answerPrompt('3');
-    emulator.invoke('scheduleRefresh');
-    expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/'3' is not one of 1, 2, 4, 6, 12, 24/);
-    expect(ownTriggers(emulator)).toHaveLength(3);
-    emulator.invoke('stopSchedule');
-    expect(ownTriggers(emulator)).toEqual([]);
-  });
-
-  it('the scheduled run moves the rules sheet\'s "As of" on and records status and the log', () => {
-    const emulator = setUp();
-    emulator.ui.answerPrompt('1');
-    emulator.invoke('scheduleRefresh');
-    emulator.clock.advance(3 * 86_400_000);
-    emulator.fireTrigger('onScheduledRefresh');
-    const asOf = values(emulator, 'LeadScore Rules').find((row) => row[0] === 'As of')?.[1];
-    expect(isDate(asOf) && asOf.getTime()).toBeGreaterThan(NOW);
-    const status = JSON.parse(
-      emulator.properties.documentStore(emulator.spreadsheet.getId()).get('leadscore.status') ?? '{}',
-    ) as {
-      reason?: string;
-      result?: string;
-    };
-    expect(status).toMatchObject({ reason: 'schedule', result: 'done' });
-    const log = values(emulator, 'LeadScore Log');
-    expect(log[0]).toEqual(['Time', 'Trigger', 'Result', 'Rows scored', 'Duration (ms)', 'Message']);
-    expect(log.at(-1)?.slice(1, 4)).toEqual(['schedule', 'done', 200]);
-    emulator.invoke('showHelp');
-    const help = emulator.ui.alerts.at(-1)?.prompt ?? '';
-    expect(help).toMatch(/Schedule: every 1 h \(next run about \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/);
-    expect(help).toMatch(/Last run: .* \(schedule\) done, 200 rows in \d+ ms/);
-  });
-
-  it('scores only appended rows on an import (onChange), and only the edited row on an edit', () => {
-    const emulator = setUp();
-    const sheet = sheetOf(emulator);
-    const stampsBefore = columnOf(emulator, 'Scored at').map((cell) =>
-      isDate(cell) ? cell.getTime() : cell,
-    );
-    emulator.clock.advance(60_000);
-    const extra = sampleRows().slice(1, 4);
-    const width = (sampleRows()[0] ?? []).length;
-    sheet.getRange(sheet.getLastRow() + 1, 1, extra.length, width).setValues(extra);
-    emulator.fireTrigger('onLeadSheetChange', { changeType: 'INSERT_ROW' });
-    const stampsAfter = columnOf(emulator, 'Scored at').map((cell) => (isDate(cell) ? cell.getTime() : cell));
-    expect(stampsAfter.slice(0, 200)).toEqual(stampsBefore);
-    expect(columnOf(emulator, 'Lead Score').slice(200)).toEqual(columnOf(emulator, 'Lead Score').slice(0, 3));
-    expect(stampsAfter.slice(200).every((stamp) => typeof stamp === 'number' && stamp > NOW)).toBe(true);
-
-    emulator.clock.advance(60_000);
-    const titleColumn = (values(emulator)[0] ?? []).indexOf('Job Title') + 1;
-    sheet.getRange(5, titleColumn).setValue('Chief Revenue Officer');
-    emulator.fireTrigger('onLeadSheetEdit', { range: sheet.getRange(5, titleColumn) });
-    const stampsEdited = columnOf(emulator, 'Scored at').map((cell) =>
-      isDate(cell) ? cell.getTime() : cell,
-    );
-    expect(stampsEdited.filter((stamp, index) => stamp !== stampsAfter[index])).toHaveLength(1);
-    expect(stampsEdited[3]).not.toBe(stampsAfter[3]);
   });
 });
 
