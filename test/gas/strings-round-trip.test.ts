@@ -73,12 +73,12 @@ function formulasAndErrors(emulator: ReturnType<typeof createEmulator>, sheet: s
   const range = emulator.spreadsheet.getSheetByName(sheet)?.getDataRange();
   if (!range) return found;
   const formulas = range.getFormulas();
-  range.getValues().forEach((row, r) =>
+  range.getValues().forEach((row, r) => {
     row.forEach((cell, c) => {
       if (formulas[r]?.[c] !== '' || (typeof cell === 'string' && /^#[A-Z/0!?]+[!?A]?$/.test(cell)))
         found.push(`${sheet}!R${r + 1}C${c + 1}: ${String(cell)}`);
-    }),
-  );
+    });
+  });
   return found;
 }
 
