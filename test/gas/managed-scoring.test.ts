@@ -239,3 +239,83 @@ describe('long sheets', () => {
     expect(lastToast(large.emulator)).toBe("Scored 100,000 leads in 'Contacts'.");
   });
 });
+
+describe('a collaborator changes the sheet while a refresh runs (deferred writes)', () => {
+  /** Scores as the engine gives them for each row of the sheet as it now stands. */
+  function expectScoresMatchRows(emulator: Emulator): void {
+    const grid = values(emulator);
+    const header = (grid[0] ?? []).map((cell) => (OWNED_HEADERS.includes(String(cell)) ? '' : cell));
+    const asOf = values(emulator, 'LeadScore Rules').find((row) => row[0] === 'As of')?.[1];
+    if (!isDate(asOf)) throw new Error('no As of date');
+    const template = findTemplate('b2b-services');
+    const { results } = scoreTable(
+      template?.model ?? ({} as never),
+      header,
+      grid.slice(1),
+      new Date(asOf.getTime()),
+    );
+    expect(columnOf(emulator, 'Lead Score')).toEqual(results.map((result) => result.score));
+  }
+
+  function insertLead(emulator: Emulator): void {
+    const sheet = sheetOf(emulator);
+    const lead = [...(sampleRows()[7] ?? [])];
+    sheet.insertRowsBefore(5, 1);
+    sheet.getRange(5, 1, 1, lead.length).setValues([lead]);
+  }
+
+  it('writes nothing when rows were inserted after the read, and the next run scores every row right', () => {
+    const emulator = setUp();
+    let shapeChecks = 0;
+    // The second shape check is the one just before writing: the insert lands after the table was read.
+    emulator.faults.before(
+      (call) => call.method === 'Sheet.getMaxRows' && ++shapeChecks === 2,
+      () => insertLead(emulator),
+    );
+    const before = columnOf(emulator, 'Lead Score');
+    emulator.invoke('scoreNow');
+    expect(lastToast(emulator)).toMatch(
+      /Rows or columns were added or removed while LeadScore was scoring, so nothing was written/,
+    );
+    // Nothing written: the old scores sit where they were, the new row has none.
+    expect(columnOf(emulator, 'Lead Score')).toEqual([...before.slice(0, 3), '', ...before.slice(3)]);
+    emulator.invoke('scoreNow');
+    expectScoresMatchRows(emulator);
+  });
+
+  it('says so when an insert lands between the check and the write, and the next run corrects every row', () => {
+    const emulator = setUp();
+    // Just before the write call itself: the queued write then lands one row off, as it would on Sheets.
+    emulator.faults.before('Range.setValues', () => insertLead(emulator));
+    emulator.invoke('scoreNow');
+    expect(lastToast(emulator)).toMatch(/some scores may sit on the wrong rows until the next refresh/);
+    emulator.invoke('scoreNow');
+    expectScoresMatchRows(emulator);
+  });
+
+  it('never writes into a user column when a column is inserted before the owned ones during scoring', () => {
+    const emulator = setUp();
+    let shapeChecks = 0;
+    emulator.faults.before(
+      (call) => call.method === 'Sheet.getMaxRows' && ++shapeChecks === 2,
+      () => {
+        const sheet = sheetOf(emulator);
+        sheet.insertColumnsBefore(2, 1);
+        sheet.getRange(1, 2).setValue('Notes');
+      },
+    );
+    const userCells = (grid: unknown[][]) =>
+      grid.map((row) =>
+        row
+          .filter((_, index) => !OWNED_HEADERS.includes(String(grid[0]?.[index])))
+          .map((cell) => (isDate(cell) ? cell.toISOString() : cell)),
+      );
+    const before = userCells(values(emulator));
+    emulator.invoke('scoreNow');
+    expect(lastToast(emulator)).toMatch(/so nothing was written/);
+    const after = userCells(values(emulator));
+    // The collaborator's new column B is as they left it (blank below its title); every other user cell unchanged.
+    expect(after.map((row) => row[1])).toEqual(['Notes', ...before.slice(1).map(() => '')]);
+    expect(after.map((row) => row.filter((_, index) => index !== 1))).toEqual(before);
+  });
+});
