@@ -3,7 +3,8 @@
 // gas-types-detailed@1.1.3, 2025-11-10). Methods the reference lists no scope for take their class's scope
 // when every documented method of that class needs it (the strict reading); see docs/emulator.md.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../support/bundle';
 
 const SHEETS = [
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
@@ -84,17 +85,5 @@ export function readManifestScopes(path: string): string[] {
   return manifest.oauthScopes.map(String);
 }
 
-/** The repository root: the nearest folder above `start` with the source manifest (also when bundled, as the bench is). */
-function repoRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(join(dir, 'appsscript.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir)
-      throw new Error(`no appsscript.json above ${start}: is this the LeadScore repository?`);
-    dir = parent;
-  }
-  return dir;
-}
-
 /** The built add-on's manifest, whose scopes the emulator enforces by default. */
-export const DIST_MANIFEST = join(repoRoot(__dirname), 'dist', 'appsscript.json');
+export const DIST_MANIFEST = join(REPO_ROOT, 'dist', 'appsscript.json');

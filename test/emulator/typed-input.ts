@@ -1,9 +1,10 @@
 // Sheets' typed-input parsing: what a string written by setValue(s)/appendRow becomes (number, date, boolean, formula, text).
 // Modelled on the strict side: where it is unknown whether Sheets parses a form, this parser parses it.
 
+import { zonedFields } from './date-format';
+
 /** The spreadsheet locales the emulator models: one month-first with '.' decimals, one day-first with ',' decimals. */
 export type SheetLocale = 'en_US' | 'de_DE';
-export const SHEET_LOCALES: readonly SheetLocale[] = ['en_US', 'de_DE'];
 
 export type TypedValue =
   | { kind: 'text'; value: string }
@@ -277,9 +278,6 @@ function parseCalendarDate(text: string, ctx: ParseContext): CalendarDate | null
     if (month === null) return null;
     const day = monthFirst[2] ?? '';
     const year = monthFirst[3];
-    // "Jan 2026" is a month and year; "Jan 15" a month and day.
-    if (year === undefined && day.length <= 2)
-      return valid({ year: thisYear, month, day: Number(day) }) ?? null;
     return valid({ year: year === undefined ? thisYear : fullYear(year), month, day: Number(day) });
   }
   const monthYear = /^([a-zäöü]+\.?) (\d{4})$/i.exec(words.join(' '));
@@ -315,34 +313,9 @@ export function zonedInstant(
   return guess;
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
+/** Milliseconds `timeZone` is ahead of UTC at the instant `at`. */
 function offsetMs(timeZone: string, at: number): number {
-  let formatter = offsetFormatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(at))) parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return asUtc - (at - (((at % 1000) + 1000) % 1000));
+  return zonedFields(at, timeZone).offset * 60_000;
 }
 
 /** Sheets' serial-number epoch: a time alone is that time on 30 December 1899. */
