@@ -23,7 +23,7 @@ export const OWNED_COLUMNS: readonly { key: OwnedKey; header: string; format: st
   { key: 'model', header: 'Model version', format: AUTOMATIC_FORMAT },
 ];
 
-/** A whole column in A1 form ("G:G"): the only range form Apps Script reliably accepts developer metadata on. */
+/** A whole column in A1 form ("G:G"): coordinate ranges are reported refused for developer metadata (docs/emulator.md). */
 export function wholeColumn(sheet: Sheet, column: number): GoogleAppsScript.Spreadsheet.Range {
   const letter = columnLetter(column - 1);
   return sheet.getRange(`${letter}:${letter}`);

@@ -102,9 +102,9 @@ function sameShape(a: Shape, b: Shape): boolean {
   return a.rows === b.rows && a.columns === b.columns;
 }
 
-export const SHAPE_CHANGED =
+const SHAPE_CHANGED =
   'Rows or columns were added or removed while LeadScore was scoring, so nothing was written. Run Score now again (a scheduled refresh retries by itself).';
-export const WRITTEN_WHILE_CHANGED =
+const WRITTEN_WHILE_CHANGED =
   'Rows or columns were added or removed while LeadScore was writing scores, so some scores may sit on the wrong rows until the next refresh, which rescores every row. Run Score now to correct them at once.';
 
 /**
