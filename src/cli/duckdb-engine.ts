@@ -1,11 +1,14 @@
-// DuckDB, embedded: opens a database, reads CSV or Parquet files where they lie (never whole into memory),
-// lists a table's columns with their types, and hands the JavaScript engine the values the SQL reads.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+// DuckDB, embedded: opens a database, reads CSV (laid out as the CLI's CSV front end detects) or Parquet files
+// where they lie (never whole into memory), lists a table's columns with their types, and hands the JavaScript
+// engine the values the SQL reads.
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { parse } from 'csv-parse/sync';
 import { type ColumnKind, columnKind, type TableColumn } from '../sql/column-types';
 import { duckDb } from '../sql/dialect';
-import { InputError } from './csv-io';
+import { findTableLayout } from './csv/layout';
+import { type CsvDelimiter, type DateOrder, describeLayout, InputError, parseLeadCsv } from './csv-io';
 
 export interface DuckDbOptions {
   /** Worker threads (DuckDB's default is one per core). */
@@ -53,53 +56,80 @@ export function fileFormat(file: string): FileFormat {
   );
 }
 
-/**
- * What the CLI's CSV reader accepts, checked before DuckDB reads the file: UTF-8 (a BOM is fine) with the
- * header on the first line, comma-separated. This is the seam for the CLI's CSV front end (issue 15): once
- * it detects title rows, footers, delimiters and encodings, --engine duckdb should take its findings here
- * and pass them to read_csv instead of refusing.
- */
-export function checkPlainCsv(file: string): void {
-  if (!existsSync(file)) throw new InputError(`${file}: no such file`);
-  const head = Buffer.alloc(64 * 1024);
+/** How DuckDB should read a CSV file, as the CLI's CSV front end detected it. */
+export interface CsvReadPlan {
+  delimiter: CsvDelimiter;
+  /** Lines above the header (report titles, an Excel sep= line). */
+  skip: number;
+  /** What was detected, for the user ("semicolon-separated, 2 title rows skipped"), or null for a plain file. */
+  layout: string | null;
+}
+
+const HEAD_BYTES = 1 << 20;
+const TAIL_BYTES = 64 * 1024;
+
+function readBytes(file: string, position: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
   const fd = openSync(file, 'r');
-  let size: number;
   try {
-    size = readSync(fd, head, 0, head.length, 0);
+    return bytes.subarray(0, readSync(fd, bytes, 0, length, position));
   } finally {
     closeSync(fd);
   }
-  const bytes = head.subarray(0, size);
+}
+
+/**
+ * Runs the CLI's CSV front end (src/cli/csv-io.ts) on the start of the file, and its footer detection on the
+ * end, without reading the whole file: DuckDB then reads it with the detected delimiter and title rows. What
+ * DuckDB cannot read as the JavaScript CLI would is refused with what was found: a file not in UTF-8, a report
+ * footer below the leads, and numeric dates the front end reads day-first (the SQL reads them as the engine
+ * does without a date order: month-first unless the day is over 12).
+ */
+export function planCsvRead(file: string, options: { dateOrder?: DateOrder } = {}): CsvReadPlan {
+  if (!existsSync(file)) throw new InputError(`${file}: no such file`);
   const name = basename(file);
+  const size = statSync(file).size;
+  let head = readBytes(file, 0, HEAD_BYTES);
+  const whole = head.length === size;
+  // Cut the sample after its last line break, so no record is read half.
+  if (!whole) head = head.subarray(0, head.lastIndexOf(0x0a) + 1);
+  const table = parseLeadCsv(head, name, options);
+  const { dialect, dates } = table;
   const refuse = (found: string) =>
     new InputError(
-      `${name}: ${found}. --engine duckdb reads plain CSV only (UTF-8, comma-separated, header on the first line); ` +
-        'save the file that way, or score it with the JavaScript engine (leave out --engine duckdb).',
+      `${name}: ${found}. --engine duckdb cannot read it as the JavaScript engine does; score it without --engine duckdb, or save it ${'as UTF-8 CSV with only the leads below the header'}.`,
     );
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw refuse('the file is UTF-16');
-  if (bytes.includes(0)) throw refuse('the file holds NUL bytes (UTF-16 or binary)');
-  // A multi-byte character may be cut at the end of the sample: only the last 3 bytes may be incomplete.
-  const checked = size === head.length ? bytes.subarray(0, size - 3) : bytes;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(checked);
-  } catch {
-    throw refuse('the file is not UTF-8 (Windows-1252 or Latin-1?)');
+  if (dialect.encoding !== 'utf-8') throw refuse(`the file is ${dialect.encoding.toUpperCase()}, not UTF-8`);
+  if (dates.columns.length > 0 && dialect.dateOrder === 'dmy')
+    throw refuse(`numeric dates in ${dates.columns.join(', ')} are day-first (dd/mm/yyyy)`);
+  let footer = dialect.reportFooter ? dialect.footerRows : [];
+  if (!whole) {
+    const tail = readBytes(file, Math.max(0, size - TAIL_BYTES), TAIL_BYTES).toString('utf8');
+    const records = parse(tail.slice(tail.indexOf('\n') + 1), {
+      delimiter: dialect.delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+    const layout = findTableLayout([table.header, ...records]);
+    footer = layout.reportFooter ? records.slice(layout.footer - 1) : [];
   }
-  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  if (!firstLine.includes(',') && /[;\t|]/.test(firstLine))
-    throw refuse(
-      `its first line is separated by '${firstLine.match(/[;\t|]/)?.[0] === '\t' ? 'tab' : firstLine.match(/[;\t|]/)?.[0]}', not commas`,
-    );
+  const words = footer.flat().find((cell) => cell.trim() !== '');
+  if (footer.length > 0)
+    throw refuse(`a report footer below the leads ('${(words ?? '').trim().slice(0, 40)}')`);
+  return { delimiter: dialect.delimiter, skip: table.headerLine - 1, layout: describeLayout(table) };
 }
 
 /** SQL reading a file where it lies: CSV all as text (as the JavaScript CLI reads it), Parquet with its types. */
-export function fileSource(file: string, format: FileFormat = fileFormat(file)): string {
+export function fileSource(
+  file: string,
+  format: FileFormat = fileFormat(file),
+  plan: Pick<CsvReadPlan, 'delimiter' | 'skip'> = { delimiter: ',', skip: 0 },
+): string {
   const path = duckDb.text(file);
   if (format === 'parquet') return `read_parquet(${path})`;
   return (
-    `read_csv(${path}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', ` +
-    `strict_mode = true, null_padding = false, sample_size = -1)`
+    `read_csv(${path}, header = true, all_varchar = true, delim = ${duckDb.text(plan.delimiter)}, quote = '"', ` +
+    `escape = '"', skip = ${plan.skip}, strict_mode = true, null_padding = false, sample_size = -1)`
   );
 }

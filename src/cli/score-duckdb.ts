@@ -6,23 +6,12 @@ import { normaliseHeader } from '../engine/columns';
 import { duckDb } from '../sql/dialect';
 import { generateSql, RESULT_NAMES } from '../sql/generate';
 import { JS_SPACE } from '../sql/regex';
-import { InputError } from './csv-io';
-import { checkPlainCsv, fileFormat, fileSource, openDuckDb, tableColumns } from './duckdb-engine';
+import { checkOutputPath, InputError } from './csv-io';
+import { fileFormat, fileSource, openDuckDb, planCsvRead, tableColumns } from './duckdb-engine';
 import { loadModel } from './load-model';
-import { type Io, parseAsOf, type ScoreArgs } from './score-command';
+import { placeResults } from './result-columns';
+import { bandSummary, type Io, parseAsOf, type ScoreArgs } from './score-command';
 
-/** The JavaScript CLI's result titles beside the SQL's result names (the CLI's Problems column has no SQL twin). */
-const TITLES: Readonly<Record<(typeof RESULT_NAMES)[number], string>> = {
-  score: 'Score',
-  fit: 'Fit',
-  intent: 'Intent',
-  band: 'Band',
-  grade: 'Grade',
-  quadrant: 'Quadrant',
-  reasons: 'Reasons',
-  action: 'Action',
-  confidence: 'Confidence',
-};
 const NUMBERS: ReadonlySet<string> = new Set(['score', 'fit', 'intent', 'confidence']);
 
 /** A round2 number as JavaScript's String() writes it: "60", "2.5", "-0.25". */
@@ -46,18 +35,27 @@ function safeTextSql(x: string): string {
 export async function runScoreDuckDb(args: ScoreArgs, io: Io): Promise<number> {
   const model = loadModel(args.model);
   const asOf = parseAsOf(args.asOf);
+  checkOutputPath(args.output);
   const format = fileFormat(args.input);
-  if (format === 'csv') checkPlainCsv(args.input);
+  const plan = format === 'csv' ? planCsvRead(args.input, { dateOrder: args.dateOrder }) : undefined;
+  if (plan?.layout) io.stderr(`read ${args.input}: ${plan.layout}\n`);
   const started = Date.now();
   const connection = await openDuckDb();
   try {
-    await connection.run(`CREATE VIEW leads AS SELECT * FROM ${fileSource(args.input, format)}`);
+    await connection.run(`CREATE VIEW leads AS SELECT * FROM ${fileSource(args.input, format, plan)}`);
     let columns: Awaited<ReturnType<typeof tableColumns>>;
     try {
       columns = await tableColumns(connection, 'leads');
     } catch (error) {
       throw new InputError(`${basename(args.input)}: ${duckDbMessage(error)}`);
     }
+    // The JavaScript CLI's column names; a previous LeadScore block is replaced there, and refused here.
+    const placement = placeResults(columns.map((column) => column.name));
+    if (placement.replaced >= 0)
+      throw new InputError(
+        `${basename(args.input)} already has LeadScore's columns: --engine duckdb does not re-score in place; delete them, or score without --engine duckdb`,
+      );
+    for (const warning of placement.warnings) io.stderr(`warning: ${warning}\n`);
     const { sql, missingColumns } = generateSql(model, {
       dialect: duckDb,
       table: 'leads',
@@ -72,30 +70,41 @@ export async function runScoreDuckDb(args: ScoreArgs, io: Io): Promise<number> {
         );
       io.stderr(`warning: scoring without these columns; their rules give no points:\n${missing}\n`);
     }
-    // The same titles as the JavaScript CLI; an input that already has "Score" keeps it.
     const existing = new Set(columns.map((column) => normaliseHeader(column.name)));
-    const projected = RESULT_NAMES.map((name) => {
+    // The result columns in the CLI's order and names, but for Problems (the SQL does not write problems).
+    const projected = RESULT_NAMES.map((name, index) => {
       // The generator names its own column leadscore_<name> when the input already has <name>.
       const source = duckDb.ident(existing.has(normaliseHeader(name)) ? `leadscore_${name}` : name);
-      const title = existing.has(normaliseHeader(TITLES[name])) ? `LeadScore ${TITLES[name]}` : TITLES[name];
       const value = NUMBERS.has(name) ? numberText(source) : safeTextSql(source);
-      return `${value} AS ${duckDb.ident(title)}`;
+      return `${value} AS ${duckDb.ident(placement.titles[index] ?? name)}`;
     });
+    const bandTitle = duckDb.ident(placement.titles[RESULT_NAMES.indexOf('band')] ?? 'Band');
     const inputs = columns.map((column) => `scored.${duckDb.ident(column.name)}`);
     const temporary = join(dirname(args.output), `.${basename(args.output)}.${process.pid}.tmp`);
     try {
       const copy =
         `COPY (SELECT ${[...inputs, ...projected].join(', ')} FROM (${sql}) AS scored) ` +
-        `TO ${duckDb.text(temporary)} (FORMAT csv, HEADER true)`;
-      const reader = await connection.runAndReadAll(copy).catch((error: unknown) => {
+        `TO ${duckDb.text(temporary)} (FORMAT csv, HEADER true, DELIMITER ${duckDb.text(plan?.delimiter ?? ',')})`;
+      await connection.run(copy).catch((error: unknown) => {
         throw new InputError(`${basename(args.input)}: ${duckDbMessage(error)}`);
       });
-      const rows = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+      // Counted from the file just written: scoring again would double the work.
+      const counts = await connection.runAndReadAll(
+        `SELECT ${bandTitle}, count(*) FROM read_csv(${duckDb.text(temporary)}, header = true, all_varchar = true, ` +
+          `delim = ${duckDb.text(plan?.delimiter ?? ',')}, sample_size = -1) GROUP BY ALL`,
+      );
+      const bandCounts = new Map<string, number>();
+      let blankRows = 0;
+      for (const [band, count] of counts.getRowsJS()) {
+        if (band === null || band === '') blankRows += Number(count);
+        else bandCounts.set(String(band).replace(/^'/, ''), Number(count));
+      }
       renameSync(temporary, args.output);
-      const seconds = (Date.now() - started) / 1000;
+      const scored = [...bandCounts.values()].reduce((sum, count) => sum + count, 0);
+      io.stdout(bandSummary(model, bandCounts, blankRows));
       io.stderr(
-        `scored ${rows} rows with '${model.name}' as of ${asOf.toISOString().slice(0, 10)} in DuckDB ` +
-          `(${seconds.toFixed(1)} s) -> ${args.output}\n`,
+        `scored ${scored} rows with '${model.name}' as of ${asOf.toISOString().slice(0, 10)} in DuckDB ` +
+          `(${((Date.now() - started) / 1000).toFixed(1)} s) -> ${args.output}\n`,
       );
     } finally {
       rmSync(temporary, { force: true });

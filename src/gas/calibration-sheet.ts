@@ -6,7 +6,7 @@ import { validateModel } from '../engine/validate';
 import { locatedSheet, readLeadTable, storedLocation, TableError } from './lead-table';
 import { findOwnedColumns } from './owned-columns';
 import { readRules } from './rules-store';
-import { safeCell } from './safe-cell';
+import { CELL_CHARACTER_LIMIT, plainTextBlock } from './safe-cell';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,6 +37,19 @@ function auc(value: number): number | string {
 export function guessOutcomeColumn(header: readonly unknown[]): string | null {
   const names = header.map((cell) => String(cell).trim().toLowerCase());
   return OUTCOME_GUESSES.find((guess) => names.includes(guess.toLowerCase())) ?? null;
+}
+
+/**
+ * The suggested model's JSON in cells of at most Sheets' limit, beside its label; a model too large for
+ * the row says where to get it instead (the sidebar receives the suggestion whole).
+ */
+function suggestionCells(json: string): string[] {
+  const cells: string[] = [];
+  for (let start = 0; start < json.length; start += CELL_CHARACTER_LIMIT)
+    cells.push(json.slice(start, start + CELL_CHARACTER_LIMIT));
+  if (cells.length > WIDTH - 1)
+    return ['The suggested model is too large to show here: load the suggestion from the sidebar.'];
+  return cells;
 }
 
 /** Calibrates the saved model on the lead table against `outcomeColumn`. Throws TableError with a readable message. */
@@ -113,12 +126,16 @@ export function writeCalibrationSheet(
   rows.push([], ['Warnings']);
   for (const text of [...report.leaks, ...report.warnings]) rows.push([text]);
   if (report.leaks.length + report.warnings.length === 0) rows.push(['None.']);
-  rows.push([], [SUGGESTION_LABEL, JSON.stringify(report.suggestions.logistic)]);
-  const grid = rows.map((row) => Array.from({ length: WIDTH }, (_, index) => safeCell(row[index] ?? '')));
+  rows.push([], [SUGGESTION_LABEL, ...suggestionCells(JSON.stringify(report.suggestions.logistic))]);
+  const grid = rows.map((row) => Array.from({ length: WIDTH }, (_, index) => row[index] ?? ''));
+  // Plain text keeps labels such as "51-200" or "-10 gmail" and the JSON exactly as written (safe-cell.ts).
+  const block = plainTextBlock(
+    grid,
+    (row, column) => `Calibration sheet row ${row + 1}, column ${column + 1}`,
+  );
   const range = sheet.getRange(1, 1, grid.length, WIDTH);
-  // Plain text keeps labels such as "51-200" and the JSON exactly as written.
-  range.setNumberFormats(grid.map((row) => row.map((cell) => (typeof cell === 'string' ? '@' : ''))));
-  range.setValues(grid);
+  range.setNumberFormats(block.formats);
+  range.setValues(block.values);
   const chart = sheet
     .newChart()
     .asColumnChart()
@@ -135,9 +152,10 @@ export function writeCalibrationSheet(
 export function readSuggestedModel(spreadsheet: Spreadsheet): ScoringModel | null {
   const sheet = spreadsheet.getSheetByName(CALIBRATION_SHEET_NAME);
   if (!sheet || sheet.getLastRow() === 0) return null;
-  const rows = sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues();
-  const json = rows.find((row) => row[0] === SUGGESTION_LABEL)?.[1];
-  if (typeof json !== 'string') return null;
+  const rows = sheet.getRange(1, 1, sheet.getLastRow(), WIDTH).getValues();
+  const cells = rows.find((row) => row[0] === SUGGESTION_LABEL)?.slice(1) ?? [];
+  if (cells.some((cell) => typeof cell !== 'string')) return null;
+  const json = cells.join('');
   try {
     const result = validateModel(JSON.parse(json));
     return result.ok ? result.model : null;
