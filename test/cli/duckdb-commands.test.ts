@@ -116,17 +116,14 @@ describe('leadscore score --engine duckdb', () => {
   });
 });
 
+/** `leadscore sql` for the B2B template with `args`. */
+function sql(...args: string[]) {
+  return cli('sql', '--model', 'b2b-services', ...args);
+}
+
 describe('leadscore sql', () => {
   it('without --columns-from prints the INFORMATION_SCHEMA query to run, and says what to do with it', async () => {
-    const result = await cli(
-      'sql',
-      '--model',
-      'b2b-services',
-      '--dialect',
-      'bigquery',
-      '--table',
-      'my-project.crm.leads',
-    );
+    const result = await sql('--dialect', 'bigquery', '--table', 'my-project.crm.leads');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe(
       "SELECT column_name, data_type\nFROM `my-project.crm`.INFORMATION_SCHEMA.COLUMNS\nWHERE table_name = 'leads'\nORDER BY ordinal_position;\n",
@@ -155,10 +152,7 @@ describe('leadscore sql', () => {
         ...header.map((name) => [snake(name), types[name] ?? 'STRING']),
       ]),
     );
-    const result = await cli(
-      'sql',
-      '--model',
-      'b2b-services',
+    const result = await sql(
       '--dialect',
       'bigquery',
       '--table',
@@ -179,23 +173,10 @@ describe('leadscore sql', () => {
   it('names the rules whose column the table lacks, and the bad dialect or time zone', async () => {
     const columns = join(folder, 'few.txt');
     writeFileSync(columns, 'Email\nJob Title\nLast Activity Date\n');
-    const missing = await cli(
-      'sql',
-      '--model',
-      'b2b-services',
-      '--dialect',
-      'duckdb',
-      '--table',
-      'leads',
-      '--columns-from',
-      columns,
-    );
+    const missing = await sql('--dialect', 'duckdb', '--table', 'leads', '--columns-from', columns);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no column for these rules[\s\S]*Industry \(rule target-industry\)/);
-    const allowed = await cli(
-      'sql',
-      '--model',
-      'b2b-services',
+    const allowed = await sql(
       '--dialect',
       'duckdb',
       '--table',
@@ -208,27 +189,12 @@ describe('leadscore sql', () => {
     );
     expect(allowed.code).toBe(0);
     expect(allowed.stdout).toContain("timezone('Europe/Paris', now())");
+    expect((await sql('--dialect', 'postgres', '--table', 't', '--columns-from', columns)).stderr).toMatch(
+      /not bigquery or duckdb/,
+    );
     expect(
       (
-        await cli(
-          'sql',
-          '--model',
-          'b2b-services',
-          '--dialect',
-          'postgres',
-          '--table',
-          't',
-          '--columns-from',
-          columns,
-        )
-      ).stderr,
-    ).toMatch(/not bigquery or duckdb/);
-    expect(
-      (
-        await cli(
-          'sql',
-          '--model',
-          'b2b-services',
+        await sql(
           '--dialect',
           'duckdb',
           '--table',

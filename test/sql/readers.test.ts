@@ -123,6 +123,16 @@ async function differences(values: readonly unknown[], sqlType: string, kind: Co
   return out;
 }
 
+/** Fails listing the first 20 differing readings, one per line. */
+function expectNoDifferences(found: readonly unknown[]): void {
+  expect(
+    found
+      .slice(0, 20)
+      .map((entry) => JSON.stringify(entry))
+      .join('\n'),
+  ).toBe('');
+}
+
 function messyTexts(count: number, seed: number): string[] {
   const random = seededRandom(seed);
   const makers = [
@@ -140,12 +150,7 @@ function messyTexts(count: number, seed: number): string[] {
 describe('SQL readings of text cells equal the engine', () => {
   it('on messy numbers, yes/no, dates, e-mails, text and missing values', async () => {
     const found = await differences([null, ...messyTexts(6000, 18)], 'VARCHAR', 'text');
-    expect(
-      found
-        .slice(0, 20)
-        .map((f) => JSON.stringify(f))
-        .join('\n'),
-    ).toBe('');
+    expectNoDifferences(found);
   });
 
   it('knows few letters DuckDB lower-cases differently (Unicode 16 additions; SQL handles İ itself)', () => {
@@ -172,12 +177,7 @@ describe('SQL readings of text cells equal the engine', () => {
       .filter(usable);
     expect(values.length).toBeGreaterThan(3000);
     const found = await differences(values, 'VARCHAR', 'text');
-    expect(
-      found
-        .slice(0, 20)
-        .map((f) => JSON.stringify(f))
-        .join('\n'),
-    ).toBe('');
+    expectNoDifferences(found);
   });
 });
 
@@ -217,12 +217,7 @@ describe('SQL readings of typed cells equal the engine', () => {
     for (let i = 0; i < 500; i++)
       values.push(Math.round((random() - 0.3) * 10 ** Math.floor(random() * 8) * 1000) / 1000);
     const found = await differences(values, 'DOUBLE', 'number');
-    expect(
-      found
-        .slice(0, 20)
-        .map((f) => JSON.stringify(f))
-        .join('\n'),
-    ).toBe('');
+    expectNoDifferences(found);
   });
 
   it('BOOLEAN cells read as yes/no', async () => {

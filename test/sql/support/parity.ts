@@ -25,17 +25,8 @@ export interface ParityReport {
   bands: Record<string, number>;
 }
 
-const COMPARED = [
-  'score',
-  'fit',
-  'intent',
-  'band',
-  'grade',
-  'quadrant',
-  'reasons',
-  'action',
-  'confidence',
-] as const;
+/** Every result field is compared, not only score, band and reasons. */
+const COMPARED = RESULT_NAMES;
 
 function sameNumber(a: unknown, b: number): boolean {
   return typeof a === 'number' && a === b; // -0 === 0, as the CSV output writes both "0"
