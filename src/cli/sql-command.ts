@@ -91,6 +91,12 @@ export function runSql(args: SqlArgs, io: Io): number {
         );
       io.stderr(`warning: the SQL leaves out these rules; the table has no column for them:\n${missing}\n`);
     }
+    // Say which table column each model column was found under, where the names differ.
+    const renamed = new Map<string, string>();
+    for (const entry of generated.resolved)
+      if (entry.column !== entry.tableColumn) renamed.set(entry.column, entry.tableColumn);
+    if (renamed.size > 0)
+      io.stderr(`columns: ${[...renamed].map(([column, found]) => `${column} -> ${found}`).join(', ')}\n`);
     io.stdout(`${generated.sql};\n`);
     return 0;
   } catch (error) {

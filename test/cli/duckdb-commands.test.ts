@@ -168,6 +168,7 @@ describe('leadscore sql', () => {
     // A BOOL column is read as it is, not through yes/no words.
     expect(result.stdout).toMatch(/`demo_requested`\)? = TRUE/);
     expect(result.stdout).not.toContain('`Number of Employees`');
+    expect(result.stderr).toContain('Number of Employees -> number_of_employees');
   });
 
   it('names the rules whose column the table lacks, and the bad dialect or time zone', async () => {
