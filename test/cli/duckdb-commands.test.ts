@@ -10,6 +10,9 @@ import { duckDb } from '../../src/sql/dialect';
 import { REPO_ROOT } from '../support/bundle';
 import { cli } from './run-cli';
 
+// DuckDB plans each generated query in seconds, more on a busy machine: these tests wait longer than jest's default.
+jest.setTimeout(300_000);
+
 const SAMPLE = join(REPO_ROOT, 'samples/hubspot-contacts.csv');
 const AS_OF = '2026-11-20';
 const folder = mkdtempSync(join(tmpdir(), 'leadscore-duckdb-cli-'));

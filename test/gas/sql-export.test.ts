@@ -13,6 +13,9 @@ import { functionsUsed, installShim, readAllowlist, toDuckDbText } from '../sql/
 import { compareWithEngine, describeMismatches } from '../sql/support/parity';
 import { loadBundle, REPO_ROOT } from '../support/bundle';
 
+// DuckDB plans each generated query in seconds, more on a busy machine: these tests wait longer than jest's default.
+jest.setTimeout(300_000);
+
 const TIME_ZONE = 'America/Los_Angeles';
 const records: string[][] = parse(readFileSync(join(REPO_ROOT, 'samples/hubspot-contacts.csv'), 'utf8'), {
   bom: true,

@@ -16,6 +16,9 @@ import { functionsUsed, installShim, readAllowlist, SHIMMED, toDuckDbText } from
 import { EVERY_CONDITION } from './support/every-condition';
 import { fixtureTypes, modelFixture, writeCsv } from './support/fixtures';
 
+// DuckDB plans each generated query in seconds, more on a busy machine: these tests wait longer than jest's default.
+jest.setTimeout(300_000);
+
 const MODELS: [string, ScoringModel][] = [
   ...TEMPLATES.map((t) => [t.id, t.model] as [string, ScoringModel]),
   ['every-condition', EVERY_CONDITION],

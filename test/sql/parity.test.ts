@@ -19,6 +19,9 @@ import { EVERY_CONDITION } from './support/every-condition';
 import { fixtureTypes, modelFixture, snakeCase, writeCsv } from './support/fixtures';
 import { compareWithEngine, describeMismatches } from './support/parity';
 
+// DuckDB plans each generated query in seconds, more on a busy machine: these tests wait longer than jest's default.
+jest.setTimeout(300_000);
+
 const AS_OF = new Date('2026-11-20T00:00:00Z');
 const BIG_ROWS = 100_000;
 let connection: DuckDBConnection;

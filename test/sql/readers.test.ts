@@ -22,6 +22,9 @@ import {
   textCell,
 } from './support/messy-values';
 
+// DuckDB plans each generated query in seconds, more on a busy machine: these tests wait longer than jest's default.
+jest.setTimeout(300_000);
+
 const BASE = Date.UTC(2026, 10, 20);
 const missing = compileModel(findTemplate('b2b-services')?.model ?? (undefined as never)).missingTokens;
 let connection: DuckDBConnection;

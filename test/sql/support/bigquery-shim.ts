@@ -152,7 +152,17 @@ export function toDuckDbText(sql: string): string {
 export async function installShim(connection: DuckDBConnection): Promise<void> {
   // A macro pastes its argument wherever the body names it: `[s]` with a lambda reads the argument once.
   const once = (body: string) => `list_transform([s], v -> ${body})[1]`;
-  const nfkc = once(duckNfkc('v', duckNfkcLiterals()));
+  // The NFKC lists are session variables: pasted into the macro, 40 KB of literals would be planned at every call.
+  const literals = duckNfkcLiterals();
+  await connection.run(`SET VARIABLE leadscore_nfkc_from = ${literals.from}`);
+  await connection.run(`SET VARIABLE leadscore_nfkc_to = ${literals.to}`);
+  const nfkc = once(
+    duckNfkc('v', {
+      from: "getvariable('leadscore_nfkc_from')",
+      to: "getvariable('leadscore_nfkc_to')",
+      pattern: literals.pattern,
+    }),
+  );
   const statements = [
     'CREATE TYPE IF NOT EXISTS FLOAT64 AS DOUBLE',
     // BigQuery: true when the pattern matches anywhere.
