@@ -11,7 +11,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 /** The one global the bundle defines; every wrapper delegates to it. */
 const GLOBAL_NAME = 'LeadScoreAddOn';
-const BUNDLE_LIMIT_BYTES = 200 * 1024;
+// ../shared/DESIGN.md section 6: dist/Code.js < 400 KB unminified (never trade clarity for bytes).
+const BUNDLE_LIMIT_BYTES = 400 * 1024;
 const SIDEBAR_LIMIT_BYTES = 150 * 1024;
 
 class BuildError extends Error {}
@@ -157,7 +158,7 @@ async function buildServerBundle(names, catalog) {
     entryPoints: [join(root, 'src/index.ts')],
     bundle: true,
     // CommonJS inside a hand-written function wrapper, not esbuild's IIFE: the IIFE indents every line of
-    // the bundle, which costs about 10 KB of the 200 KB budget for nothing.
+    // the bundle, which costs about 10 KB of the budget for nothing.
     format: 'cjs',
     platform: 'neutral',
     target: 'es2020',
