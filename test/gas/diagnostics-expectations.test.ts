@@ -9,6 +9,7 @@ import {
   COLUMN_INSERT,
   CUSTOM_FUNCTION,
   METADATA_CASES,
+  SPREADSHEET_LIMIT,
   TIMING,
   TRIGGER,
 } from '../../src/gas/diagnostics/expectations';
@@ -154,13 +155,20 @@ describe('the other predictions agree with the emulator', () => {
   it('timing is judged against the constants the emulator prices calls with', () => {
     expect(TIMING.bound).toEqual(COSTS.high);
     expect(TIMING.central).toEqual(COSTS.central);
-    expect(TIMING.spreadsheetCellLimit).toBe(SPREADSHEET_CELL_LIMIT);
     const emulator = createEmulator({ cost: 'high' });
     const sheet = emulator.spreadsheet.getActiveSheet();
     emulator.calls.reset();
     sheet.getRange(1, 1, 10, 10).getValues();
     // A Sheet.getRange is a builder: one round trip and 100 cells read.
     expect(emulator.calls.modelledMs()).toBeCloseTo(TIMING.bound.roundTripMs + 100 * TIMING.bound.cellReadMs);
+  });
+
+  it("the spreadsheet limit and a new sheet's size are the emulator's", () => {
+    expect(SPREADSHEET_LIMIT.cells).toBe(SPREADSHEET_CELL_LIMIT);
+    const emulator = createEmulator();
+    const before = emulator.model.cellCount();
+    emulator.spreadsheet.insertSheet('New');
+    expect(emulator.model.cellCount() - before).toBe(SPREADSHEET_LIMIT.newSheetCells);
   });
 
   it('trigger readings are named as behaviours.ts names its variants', () => {

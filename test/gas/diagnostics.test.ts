@@ -26,8 +26,11 @@ const LEAD_STRINGS = LEADS.slice(1)
   .flat()
   .filter((cell) => cell !== 'VP Sales' && cell !== 'Founder');
 
-/** Probes that cannot be judged by a script alone, in any emulator variant. */
-const NEVER_TESTABLE = ['deferred-writes/collaborator-edit-lands-first'];
+/**
+ * Probes not testable in a spreadsheet far from the 10M-cell limit (diagnostics never fills one to find out)
+ * or by a script alone (a collaborator's edit), in report order.
+ */
+const NEVER_TESTABLE = ['spreadsheet-cell-limit/new-sheet', 'deferred-writes/collaborator-edit-lands-first'];
 
 interface Options {
   emulator?: EmulatorOptions;
@@ -97,6 +100,21 @@ function exceptions(report: DiagnosticsReport): string[] {
 
 function diagnosticsKeys(store: Map<string, string>): string[] {
   return [...store.keys()].filter((key) => key.startsWith('leadscore.diagnostics'));
+}
+
+/** Moves the pending run's start and its trigger's installation `ms` into the past. */
+function ageRun(emulator: Emulator, ms: number): void {
+  const store = emulator.properties.documentStore(emulator.spreadsheet.getId());
+  const prefix = 'leadscore.diagnostics.run';
+  const parts = Number(store.get(`${prefix}.parts`));
+  const text = Array.from({ length: parts }, (_, index) => store.get(`${prefix}.${index}`) ?? '').join('');
+  const run = JSON.parse(text) as { startedAt: string; trigger: { installedAt: string } | null };
+  const back = (iso: string) => new Date(Date.parse(iso) - ms).toISOString();
+  run.startedAt = back(run.startedAt);
+  if (run.trigger) run.trigger.installedAt = back(run.trigger.installedAt);
+  for (let index = 0; index < parts; index++) store.delete(`${prefix}.${index}`);
+  store.set(`${prefix}.0`, JSON.stringify(run));
+  store.set(`${prefix}.parts`, '1');
 }
 
 const MATRIX = variantMatrix('typedInput', 'userTriggersListTimeDriven', 'timeTriggerActiveSpreadsheet');
@@ -192,10 +210,11 @@ describe('Run diagnostics over time', () => {
 
     const final = completingRun(emulator);
     expect(final.complete).toBe(true);
-    expect(exceptions(final)).toEqual([
-      'deferred-writes/collaborator-edit-lands-first: not testable here',
-      'triggers/get-user-triggers-in-trigger-run: not testable here',
-    ]);
+    expect(exceptions(final)).toEqual(
+      [...NEVER_TESTABLE, 'triggers/get-user-triggers-in-trigger-run'].map(
+        (id) => `${id}: not testable here`,
+      ),
+    );
     expect(final.contexts.map((context) => context.run)).toEqual(['menu run 1', 'trigger run', 'menu run 2']);
 
     const again = firstRun(emulator);
@@ -217,20 +236,77 @@ describe('Run diagnostics over time', () => {
     expect(probe(cramped, 'typed-input/range-5-25').status).toBe('as modelled');
   });
 
-  it('in a spreadsheet at the cell limit, says the sheet probes are not testable and shows the report in a dialog', () => {
+  it('in a spreadsheet at the cell limit: the new sheet is refused as modelled, the sheet probes are not testable, the report shows in a dialog', () => {
     const emulator = diagnosticsEmulator({ usedCells: 9_990_000 });
     emulator.invoke('runDiagnostics');
     expect(emulator.model.sheets.map((sheet) => sheet.name)).toEqual(['Leads', 'Big']);
-    const dialog = emulator.ui.dialogs.at(-1);
-    const html = dialog?.content ?? '';
+    const html = emulator.ui.dialogs.at(-1)?.content ?? '';
     expect(html).toMatch(/No report sheet could be added \(This action would increase the number of cells/);
     const json = /<textarea readonly[^>]*>([^<]*)<\/textarea>/.exec(html)?.[1] ?? '';
     const report = JSON.parse(
       json.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code))),
     ) as DiagnosticsReport;
-    expect(probe(report, 'scratch-sheet/sheet-probes')).toMatchObject({ status: 'not testable here' });
-    expect(probe(report, 'scratch-sheet/sheet-probes').note).toMatch(/above the limit of 10000000 cells/);
-    expect(probe(report, 'custom-function/leadscore-result').status).toBe('not testable here');
+    expect(probe(report, 'spreadsheet-cell-limit/new-sheet')).toMatchObject({ status: 'as modelled' });
+    expect(probe(report, 'spreadsheet-cell-limit/new-sheet').observed).toMatch(
+      /above the limit of 10000000 cells/,
+    );
+    // Every sheet probe is still listed, each saying why it could not run.
+    for (const entry of TYPED_INPUT_CASES)
+      expect(probe(report, `typed-input/${entry.id}`).status).toBe('not testable here');
+    for (const id of [
+      'timing/get-values',
+      'cell-limit/over-limit-refused',
+      'custom-function/leadscore-result',
+    ])
+      expect(probe(report, id).note).toMatch(/no scratch sheet could be added/);
+  });
+
+  it('gives up on a trigger that never ran: "differs" for an add-on, "not testable here" for a bound script or test deployment', () => {
+    for (const addon of [true, false]) {
+      const emulator = diagnosticsEmulator({ usedCells: 9_870_000, emulator: { addon } });
+      firstRun(emulator);
+      // Half an hour passes (the bundle tells time by the real clock, so the record is moved back instead).
+      ageRun(emulator, TRIGGER.giveUpAfterMs + 60_000);
+      emulator.invoke('runDiagnostics');
+      const final = reportOf(emulator);
+      expect(final.complete).toBe(true);
+      const active = probe(final, 'triggers/time-trigger-active-spreadsheet');
+      expect(active.status).toBe(addon ? 'differs' : 'not testable here');
+      expect(`${active.observed} ${active.note ?? ''}`).toMatch(/did not run within 30 minutes/);
+      expect(emulator.triggers.triggers).toEqual([]);
+    }
+  });
+
+  it('completed by another user: the trigger probes are not testable here; stale findings are forgotten later', () => {
+    const emulator = diagnosticsEmulator({ usedCells: 9_870_000 });
+    firstRun(emulator);
+    emulator.setUser('colleague@example.com');
+    emulator.invoke('runDiagnostics');
+    const final = reportOf(emulator);
+    expect(final.complete).toBe(true);
+    expect(probe(final, 'triggers/time-trigger-active-spreadsheet')).toMatchObject({
+      status: 'not testable here',
+    });
+    expect(probe(final, 'triggers/time-trigger-active-spreadsheet').note).toMatch(
+      /another user started this run/,
+    );
+    // The trigger still runs as the user who installed it, and leaves its findings in their properties...
+    emulator.clock.advance(TRIGGER.afterMs + 1_000);
+    expect(emulator.fireDueTriggers()).toBe(1);
+    const store = emulator.properties.userStore('user@example.com');
+    const [key = ''] = diagnosticsKeys(store);
+    expect(key).toMatch(/^leadscore\.diagnostics\.trigger\./);
+    // ...which that user's next run forgets once they are a day old (a fresh one may be another file's).
+    emulator.setUser('user@example.com');
+    firstRun(emulator);
+    expect(diagnosticsKeys(store)).toContain(key);
+    const findings = JSON.parse(store.get(key) ?? '{}') as { context: { at: string } };
+    findings.context.at = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    store.set(key, JSON.stringify(findings));
+    emulator.invoke('runDiagnostics');
+    completingRun(emulator);
+    firstRun(emulator);
+    expect(diagnosticsKeys(store)).not.toContain(key);
   });
 
   it('with the schedule installed, leaves its trigger alone and says the trigger probes are not testable here', () => {

@@ -34,11 +34,8 @@ function lengthIn(cell: Range): number {
   return String(cell.getValue()).length;
 }
 
-/**
- * Run last on the scratch sheet: a write Sheets refuses could, if Sheets kept it queued, fail later calls too.
- * `atLimit` and `overLimit` are two blank cells of the scratch sheet.
- */
-export function probeCellLimit(atLimit: Range, overLimit: Range, run: RunName): ProbeResult[] {
+/** [at limit, over limit, refused write fails at flush, collaborator edit], as probeCellLimit returns them. */
+export function cellLimitSpecs(run: RunName): [ProbeSpec, ProbeSpec, ProbeSpec, ProbeSpec] {
   const limit = CELL_LIMIT.characters;
   const acceptedSpec: ProbeSpec = {
     probe: 'cell-limit/at-limit-accepted',
@@ -65,6 +62,16 @@ export function probeCellLimit(atLimit: Range, overLimit: Range, run: RunName): 
     modelled:
       "a collaborator's edit made between a write and its flush lands first, so the write lands shifted",
   };
+  return [acceptedSpec, refusedSpec, deferredSpec, collaboratorSpec];
+}
+
+/**
+ * Run last on the scratch sheet: a write Sheets refuses could, if Sheets kept it queued, fail later calls too.
+ * `atLimit` and `overLimit` are two blank cells of the scratch sheet.
+ */
+export function probeCellLimit(atLimit: Range, overLimit: Range, run: RunName): ProbeResult[] {
+  const limit = CELL_LIMIT.characters;
+  const [acceptedSpec, refusedSpec, deferredSpec, collaboratorSpec] = cellLimitSpecs(run);
   // Whatever the add-on queued before must not be what fails.
   SpreadsheetApp.flush();
   const accepted = guarded(acceptedSpec, () => {

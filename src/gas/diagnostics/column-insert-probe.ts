@@ -1,7 +1,15 @@
 // Probe: one column inserted into the scratch sheet; does whole-column metadata move, does a rule's formula change?
 import { COLUMN_INSERT, PROBE_METADATA_KEY } from './expectations';
 import { locationOf } from './metadata-probe';
-import { guarded, judged, messageOf, notTestable, type ProbeResult, type RunName } from './probe-result';
+import {
+  guarded,
+  judged,
+  messageOf,
+  notTestable,
+  type ProbeResult,
+  type ProbeSpec,
+  type RunName,
+} from './probe-result';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
@@ -26,20 +34,28 @@ function describeRule(rule: Rule | undefined): string {
   return `range ${ranges}, formula ${formula}`;
 }
 
+/** [metadata moves, rule formula], in the order probeColumnInsert returns them. */
+export function columnInsertSpecs(run: RunName): [ProbeSpec, ProbeSpec] {
+  const { insertColumnBefore: at, metadata, rule } = COLUMN_INSERT;
+  return [
+    {
+      probe: 'developer-metadata/moves-with-inserted-column',
+      behaviour: 'developerMetadataLocation',
+      run,
+      modelled: `metadata on ${metadata.a1} is on ${metadata.after} after a column is inserted before column ${at}`,
+    },
+    {
+      probe: 'conditional-format/formula-after-column-insert',
+      behaviour: 'conditionalFormatFormulas',
+      run,
+      modelled: `a rule on ${rule.range} with ${rule.formula}, after a column is inserted before column ${at}: range ${rule.rangeAfter}, formula ${rule.formulaAfter} (kept as written)`,
+    },
+  ];
+}
+
 export function probeColumnInsert(sheet: Sheet, run: RunName): ProbeResult[] {
   const { insertColumnBefore: at, metadata, rule } = COLUMN_INSERT;
-  const moveSpec = {
-    probe: 'developer-metadata/moves-with-inserted-column',
-    behaviour: 'developerMetadataLocation',
-    run,
-    modelled: `metadata on ${metadata.a1} is on ${metadata.after} after a column is inserted before column ${at}`,
-  };
-  const ruleSpec = {
-    probe: 'conditional-format/formula-after-column-insert',
-    behaviour: 'conditionalFormatFormulas',
-    run,
-    modelled: `a rule on ${rule.range} with ${rule.formula}, after a column is inserted before column ${at}: range ${rule.rangeAfter}, formula ${rule.formulaAfter} (kept as written)`,
-  };
+  const [moveSpec, ruleSpec] = columnInsertSpecs(run);
   let metadataError: string | null = null;
   try {
     sheet

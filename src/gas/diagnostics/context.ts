@@ -34,3 +34,18 @@ export function readContext(run: RunName, spreadsheet: Spreadsheet | null, authM
     scriptTimeZone: Session.getScriptTimeZone(),
   };
 }
+
+/** Where even reading the context failed (inside a trigger, nothing may throw): what is known. */
+export function unknownContext(run: RunName, authMode: string): RunContext {
+  return {
+    run,
+    at: new Date().toISOString(),
+    installationSource: 'unknown',
+    runsAs: 'add-on',
+    authMode,
+    authorization: 'unknown',
+    locale: null,
+    spreadsheetTimeZone: null,
+    scriptTimeZone: 'unknown',
+  };
+}

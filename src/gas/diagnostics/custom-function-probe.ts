@@ -72,6 +72,11 @@ function errorSpec(run: RunName): ProbeSpec {
   };
 }
 
+/** [result, error], as the custom-function probes return them. */
+export function customFunctionSpecs(run: RunName): [ProbeSpec, ProbeSpec] {
+  return [resultSpec(run), errorSpec(run)];
+}
+
 /** Writes the lead table and the formulas; the results wait for the next run. */
 export function writeCustomFunctionProbes(sheet: Sheet, now: Date, run: RunName): ProbeResult[] {
   sheet

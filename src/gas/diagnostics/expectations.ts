@@ -60,6 +60,12 @@ export const CELL_LIMIT = {
   refusedAt: 'flush' as 'setValue' | 'flush',
 } as const;
 
+/** The spreadsheet's cell limit, and the grid of a new sheet (1,000 rows x 26 columns), which counts towards it. */
+export const SPREADSHEET_LIMIT = {
+  cells: 10_000_000,
+  newSheetCells: 1_000 * 26,
+} as const;
+
 /** The timing block: as many cells as the spreadsheet has room for, up to a target, in blocks of whole rows. */
 export const TIMING = {
   targetCells: 50_000,
@@ -68,7 +74,6 @@ export const TIMING = {
   minimumCells: 1_000,
   /** Room left for the report sheet and the user's own growth. */
   reserveCells: 100_000,
-  spreadsheetCellLimit: 10_000_000,
   /** Single-cell calls timed; the median is the per-call figure. */
   samples: 3,
   /** Real Sheets is "as modelled" while no figure exceeds the high constants (docs/emulator.md). */

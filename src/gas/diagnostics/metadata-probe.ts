@@ -1,6 +1,6 @@
 // Probe: where developer metadata may go (a whole column or row in A1 form) and where it is refused.
 import { METADATA_CASES, type MetadataCase, PROBE_METADATA_KEY } from './expectations';
-import { guarded, judged, messageOf, type ProbeResult, type RunName } from './probe-result';
+import { guarded, judged, messageOf, type ProbeResult, type ProbeSpec, type RunName } from './probe-result';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -39,14 +39,22 @@ export function locationOf(sheet: Sheet, value: string): string {
   return `${range ? range.getA1Notation() : '(no range)'} (${type})`;
 }
 
+function metadataSpec(entry: MetadataCase, run: RunName): ProbeSpec {
+  return {
+    probe: `developer-metadata/${entry.id}`,
+    behaviour: BEHAVIOUR,
+    run,
+    modelled: modelledText(entry),
+  };
+}
+
+export function metadataSpecs(run: RunName): ProbeSpec[] {
+  return METADATA_CASES.map((entry) => metadataSpec(entry, run));
+}
+
 export function probeMetadata(sheet: Sheet, run: RunName): ProbeResult[] {
   return METADATA_CASES.map((entry) => {
-    const spec = {
-      probe: `developer-metadata/${entry.id}`,
-      behaviour: BEHAVIOUR,
-      run,
-      modelled: modelledText(entry),
-    };
+    const spec = metadataSpec(entry, run);
     return guarded(spec, () => {
       const visibility = SpreadsheetApp.DeveloperMetadataVisibility.PROJECT;
       try {

@@ -1,23 +1,31 @@
 // Help › Run diagnostics: the first run does the synchronous probes and starts the slow ones (formulas, a one-off
 // trigger); the next run completes the report. Everything created is removed; the report sheet stays.
-import { probeCellLimit } from './cell-limit-probe';
-import { probeColumnInsert } from './column-insert-probe';
+import { cellLimitSpecs, probeCellLimit } from './cell-limit-probe';
+import { columnInsertSpecs, probeColumnInsert } from './column-insert-probe';
 import { type RunContext, readContext } from './context';
 import {
   type CustomFunctionPending,
+  customFunctionSpecs,
   readCustomFunctionProbes,
   writeCustomFunctionProbes,
 } from './custom-function-probe';
 import { TRIGGER } from './expectations';
-import { probeMetadata } from './metadata-probe';
+import { metadataSpecs, probeMetadata } from './metadata-probe';
+import { addScratchSheet } from './new-sheet-probe';
 import { createOwnedSheet, ownedSheets, removeOwnedSheets } from './owned-sheets';
 import { clearPendingRun, type PendingRun, readPendingRun, writePendingRun } from './pending-run';
-import { messageOf, notTestable, type ProbeResult, type RunName } from './probe-result';
+import { messageOf, notTestable, type ProbeResult, type ProbeSpec, type RunName } from './probe-result';
 import { buildReport, type DiagnosticsReport, reportDialog, summaryLine, writeReportSheet } from './report';
-import { probeTiming } from './timing-probe';
-import { completeTriggerProbe, recordTriggerFindings, startTriggerProbe } from './trigger-probe';
-import { probeTypedInput } from './typed-input-probe';
+import { probeTiming, timingSpecs } from './timing-probe';
+import {
+  completeTriggerProbe,
+  forgetStaleFindings,
+  recordTriggerFindings,
+  startTriggerProbe,
+} from './trigger-probe';
+import { probeTypedInput, typedInputSpecs } from './typed-input-probe';
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const TITLE = 'LeadScore diagnostics';
@@ -27,22 +35,12 @@ const MENU_AUTH_MODE = 'FULL';
 const TYPED_INPUT_COLUMN = 1;
 const CELL_LIMIT_CELLS = { atLimit: 'Z1', overLimit: 'Z2' };
 
-/**
- * The synchronous probes, each in the scratch sheet the add-on creates for them and deletes afterwards. Where
- * the scratch sheet cannot be made (a full spreadsheet), every probe says so.
- */
-function synchronousProbes(spreadsheet: Spreadsheet, context: RunContext): ProbeResult[] {
+/** The synchronous probes, in the scratch sheet; it is deleted afterwards, whatever happened. */
+function sheetProbes(spreadsheet: Spreadsheet, scratch: Sheet, context: RunContext): ProbeResult[] {
   const run = context.run;
-  const scratch = createOwnedSheet(spreadsheet, 'scratch');
   try {
     return [
-      ...probeTypedInput(
-        scratch,
-        TYPED_INPUT_COLUMN,
-        context.locale ?? '',
-        context.spreadsheetTimeZone ?? 'Etc/UTC',
-        run,
-      ),
+      ...probeTypedInput(scratch, TYPED_INPUT_COLUMN, context.locale ?? '', timeZoneOf(context), run),
       ...probeMetadata(scratch, run),
       ...probeColumnInsert(scratch, run),
       ...probeTiming(spreadsheet, scratch, run),
@@ -57,46 +55,49 @@ function synchronousProbes(spreadsheet: Spreadsheet, context: RunContext): Probe
   }
 }
 
+/** The same probes' descriptions, for a spreadsheet where no scratch sheet could be added. */
+function sheetProbeSpecs(context: RunContext): ProbeSpec[] {
+  const run = context.run;
+  return [
+    ...typedInputSpecs(context.locale ?? '', timeZoneOf(context), run),
+    ...metadataSpecs(run),
+    ...columnInsertSpecs(run),
+    ...timingSpecs(run),
+    ...cellLimitSpecs(run),
+  ];
+}
+
+function timeZoneOf(context: RunContext): string {
+  return context.spreadsheetTimeZone ?? 'Etc/UTC';
+}
+
 /** The first menu run: probes now, formulas and the trigger for later. */
 function startRun(spreadsheet: Spreadsheet): { pending: PendingRun; done: boolean } {
   const startedAt = new Date();
   const context = readContext('menu run 1', spreadsheet, MENU_AUTH_MODE);
+  const run = context.run;
   // Scratch sheets of a run that stopped half-way (timed out) are the add-on's own: remove them.
   removeOwnedSheets(spreadsheet, 'scratch');
-  const results: ProbeResult[] = [];
-  const unavailable = (probe: string, behaviour: string, modelled: string, error: unknown): ProbeResult =>
-    notTestable(
-      { probe, behaviour, run: context.run, modelled },
-      `no scratch sheet could be added: ${messageOf(error)}`,
-    );
-  try {
-    results.push(...synchronousProbes(spreadsheet, context));
-  } catch (error) {
-    results.push(
-      unavailable(
-        'scratch-sheet/sheet-probes',
-        'spreadsheetCellLimit',
-        'a scratch sheet of 1,000 x 26 cells can be added for the sheet probes',
-        error,
-      ),
-    );
-  }
+  forgetStaleFindings(startedAt);
+  const unavailable = (specs: ProbeSpec[], error: string): ProbeResult[] =>
+    specs.map((spec) => notTestable(spec, `no scratch sheet could be added: ${error}`));
+
+  const scratch = addScratchSheet(spreadsheet, run);
+  const results: ProbeResult[] = [scratch.result];
+  results.push(
+    ...(scratch.sheet
+      ? sheetProbes(spreadsheet, scratch.sheet, context)
+      : unavailable(sheetProbeSpecs(context), scratch.result.observed)),
+  );
   let customFunction: CustomFunctionPending | null = null;
   try {
     const formulas = createOwnedSheet(spreadsheet, 'scratch');
-    results.push(...writeCustomFunctionProbes(formulas, startedAt, context.run));
+    results.push(...writeCustomFunctionProbes(formulas, startedAt, run));
     customFunction = { writtenAt: startedAt.toISOString() };
   } catch (error) {
-    results.push(
-      unavailable(
-        'custom-function/leadscore-result',
-        'customFunctionCells',
-        'a scratch sheet can be added for the =LEADSCORE probe formulas',
-        error,
-      ),
-    );
+    results.push(...unavailable(customFunctionSpecs(run), messageOf(error)));
   }
-  const trigger = startTriggerProbe(spreadsheet, context.run);
+  const trigger = startTriggerProbe(spreadsheet, run);
   results.push(...trigger.results);
   const pending: PendingRun = {
     startedAt: startedAt.toISOString(),
@@ -198,6 +199,7 @@ export function runDiagnostics(): void {
     );
     return;
   }
+  spreadsheet.toast('Running diagnostics: this takes up to a minute.', TITLE, 60);
   let report: DiagnosticsReport;
   let noReportSheet: string | null = null;
   try {

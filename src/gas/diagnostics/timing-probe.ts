@@ -1,18 +1,20 @@
 // Probe: how long getValues and setValues take on a block sized to the spreadsheet's free cells, per call and per cell.
-import { TIMING } from './expectations';
-import { guarded, judged, notTestable, type ProbeResult, type ProbeSpec, type RunName } from './probe-result';
+import { SPREADSHEET_LIMIT, TIMING } from './expectations';
+import { usedCells } from './new-sheet-probe';
+import {
+  guarded,
+  judged,
+  messageOf,
+  notTestable,
+  type ProbeResult,
+  type ProbeSpec,
+  type RunName,
+} from './probe-result';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const BEHAVIOUR = 'costModel';
-
-/** Cells the spreadsheet can still add before its 10 million-cell limit (every sheet's grid counts). */
-export function freeCells(spreadsheet: Spreadsheet): number {
-  let used = 0;
-  for (const sheet of spreadsheet.getSheets()) used += sheet.getMaxRows() * sheet.getMaxColumns();
-  return TIMING.spreadsheetCellLimit - used;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -63,11 +65,8 @@ function verdict(
   );
 }
 
-/**
- * Times single-cell and block writes (each with its flush) and reads on the scratch sheet. Real Sheets is "as
- * modelled" while every figure stays within the cost table's high constants: the budgets assume no worse.
- */
-export function probeTiming(spreadsheet: Spreadsheet, sheet: Sheet, run: RunName): ProbeResult[] {
+/** [getValues, setValues + flush], as probeTiming returns them. */
+export function timingSpecs(run: RunName): [ProbeSpec, ProbeSpec] {
   const { bound, central } = TIMING;
   const readSpec: ProbeSpec = {
     probe: 'timing/get-values',
@@ -81,7 +80,17 @@ export function probeTiming(spreadsheet: Spreadsheet, sheet: Sheet, run: RunName
     run,
     modelled: `setValues + flush: at most ${bound.roundTripMs + bound.flushMs} ms per call and ${bound.cellWrittenMs} ms per cell written (high constants; central ${central.roundTripMs + central.flushMs} ms and ${central.cellWrittenMs} ms)`,
   };
-  const free = freeCells(spreadsheet);
+  return [readSpec, writeSpec];
+}
+
+/**
+ * Times single-cell and block writes (each with its flush) and reads on the scratch sheet. Real Sheets is "as
+ * modelled" while every figure stays within the cost table's high constants: the budgets assume no worse.
+ */
+export function probeTiming(spreadsheet: Spreadsheet, sheet: Sheet, run: RunName): ProbeResult[] {
+  const { bound } = TIMING;
+  const [readSpec, writeSpec] = timingSpecs(run);
+  const free = SPREADSHEET_LIMIT.cells - usedCells(spreadsheet);
   const cells = Math.min(TIMING.targetCells, free - TIMING.reserveCells);
   const rows = Math.floor(cells / TIMING.columns);
   if (rows * TIMING.columns < TIMING.minimumCells) {
@@ -97,7 +106,7 @@ export function probeTiming(spreadsheet: Spreadsheet, sheet: Sheet, run: RunName
     if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows);
     SpreadsheetApp.flush();
   } catch (error) {
-    prepared = error instanceof Error ? error.message : String(error);
+    prepared = messageOf(error);
   }
   if (prepared !== null) {
     const observed = `making room for the block threw: ${prepared}`;

@@ -2,7 +2,7 @@
 // trigger records what it sees (an active spreadsheet? its own listing?) in user properties; the next run reads that.
 import { readState, STATE_KEYS } from '../document-state';
 import { scheduleState } from '../triggers';
-import { type RunContext, readContext } from './context';
+import { type RunContext, readContext, unknownContext } from './context';
 import { TRIGGER } from './expectations';
 import {
   judged,
@@ -135,6 +135,7 @@ export function startTriggerProbe(spreadsheet: Spreadsheet, run: RunName): Trigg
 /** The trigger's handler: records what it sees, then removes itself. Never throws (nobody would see it). */
 export function recordTriggerFindings(event: { triggerUid?: unknown; authMode?: unknown } | undefined): void {
   const id = String(event?.triggerUid ?? '');
+  const authMode = String(event?.authMode ?? 'unknown');
   const errors: string[] = [];
   const attempt = <T>(what: () => T, fallback: T): T => {
     try {
@@ -147,17 +148,10 @@ export function recordTriggerFindings(event: { triggerUid?: unknown; authMode?: 
   const spreadsheet = attempt(() => SpreadsheetApp.getActiveSpreadsheet(), null);
   const listing = spreadsheet ? attempt(() => ScriptApp.getUserTriggers(spreadsheet), null) : null;
   const findings: TriggerFindings = {
-    context: attempt(() => readContext('trigger run', spreadsheet, String(event?.authMode ?? 'unknown')), {
-      run: 'trigger run',
-      at: new Date().toISOString(),
-      installationSource: 'unknown',
-      runsAs: 'add-on',
-      authMode: String(event?.authMode ?? 'unknown'),
-      authorization: 'unknown',
-      locale: null,
-      spreadsheetTimeZone: null,
-      scriptTimeZone: 'unknown',
-    }),
+    context: attempt(
+      () => readContext('trigger run', spreadsheet, authMode),
+      unknownContext('trigger run', authMode),
+    ),
     activeSpreadsheet: spreadsheet !== null,
     documentProperties: attempt(() => PropertiesService.getDocumentProperties() !== null, false),
     documentLock: attempt(() => LockService.getDocumentLock() !== null, false),
@@ -180,6 +174,27 @@ export function recordTriggerFindings(event: { triggerUid?: unknown; authMode?: 
   }, undefined);
 }
 
+/** Findings older than this belong to no run any more (another user completed it, or it was abandoned). */
+const STALE_FINDINGS_MS = 86_400_000;
+
+/**
+ * Removes this user's trigger findings that no run will read. User properties are shared by all of the user's
+ * spreadsheets, so only old ones go: a fresh one may belong to a run pending in another spreadsheet.
+ */
+export function forgetStaleFindings(now: Date): void {
+  const properties = PropertiesService.getUserProperties();
+  for (const key of properties.getKeys()) {
+    if (!key.startsWith(FINDINGS_PREFIX)) continue;
+    let at = Number.NaN;
+    try {
+      at = Date.parse((JSON.parse(properties.getProperty(key) ?? '') as TriggerFindings).context.at);
+    } catch {
+      // Unreadable: stale.
+    }
+    if (!(now.getTime() - at < STALE_FINDINGS_MS)) properties.deleteProperty(key);
+  }
+}
+
 function allThreeOrNone(findings: TriggerFindings): string | null {
   const seen = [findings.activeSpreadsheet, findings.documentProperties, findings.documentLock];
   if (seen.every(Boolean)) return TRIGGER.activeSpreadsheet.yes;
@@ -198,7 +213,7 @@ export interface TriggerCompletion {
 export function completeTriggerProbe(
   state: TriggerPending,
   now: Date,
-  installedHere: boolean,
+  boundOrTestDeployment: boolean,
   run: RunName,
 ): TriggerCompletion {
   const specs = { active: activeSpreadsheetSpec(run), inTrigger: listedInTriggerSpec(run) };
@@ -218,7 +233,7 @@ export function completeTriggerProbe(
     const leftover = projectTrigger(state.id);
     if (leftover) ScriptApp.deleteTrigger(leftover);
     const observed = `the one-off trigger did not run within ${TRIGGER.giveUpAfterMs / 60_000} minutes`;
-    const results = installedHere
+    const results = boundOrTestDeployment
       ? [
           notTestable(
             specs.active,
@@ -243,22 +258,30 @@ export function completeTriggerProbe(
       context: null,
     };
   }
+  // What the trigger saw is observed in the trigger's run.
+  const observedIn = {
+    active: activeSpreadsheetSpec('trigger run'),
+    inTrigger: listedInTriggerSpec('trigger run'),
+  };
   const seen = `active spreadsheet ${findings.activeSpreadsheet ? 'present' : 'absent'}, document properties ${findings.documentProperties ? 'present' : 'absent'}, document lock ${findings.documentLock ? 'present' : 'absent'}`;
   const variant = allThreeOrNone(findings);
   const errors =
     findings.errors.length > 0 ? { note: `errors in the trigger: ${findings.errors.join('; ')}` } : {};
-  const active = judged(specs.active, seen, variant !== null, { ...(variant ? { variant } : {}), ...errors });
+  const active = judged(observedIn.active, seen, variant !== null, {
+    ...(variant ? { variant } : {}),
+    ...errors,
+  });
   let inTrigger: ProbeResult;
   if (findings.listsItself === null) {
     inTrigger = notTestable(
-      specs.inTrigger,
+      observedIn.inTrigger,
       'the trigger had no active spreadsheet to pass to getUserTriggers',
     );
   } else {
     const label = findings.listsItself ? TRIGGER.listed.yes : TRIGGER.listed.no;
     const contents = (findings.listed ?? []).map((each) => `${each.handler} (${each.eventType})`).join(', ');
     inTrigger = judged(
-      specs.inTrigger,
+      observedIn.inTrigger,
       `${findings.listsItself ? 'listed' : 'not listed'}; getUserTriggers listed: ${contents || 'nothing'}`,
       findings.listsItself === state.listedInMenuRun,
       { variant: label },

@@ -10,6 +10,7 @@ import {
 import {
   type CellOutcome,
   CURRENT_YEAR,
+  MODELLED_LOCALES,
   modelledLocale,
   TYPED_INPUT_CASES,
   type TypedInputCase,
@@ -65,8 +66,33 @@ function withYear(outcome: CellOutcome, year: string): CellOutcome {
     : outcome;
 }
 
-function spec(entry: TypedInputCase, run: RunName, modelled: string): ProbeSpec {
-  return { probe: `typed-input/${entry.id}`, behaviour: entry.behaviour, run, modelled };
+interface PlannedCase {
+  entry: TypedInputCase;
+  spec: ProbeSpec;
+  /** null: the case depends on locale rules the emulator does not model for this spreadsheet's locale. */
+  expected: CellOutcome | null;
+}
+
+/** Each case with what the emulator predicts for it in `locale` this year. */
+function plan(locale: string, timeZone: string, run: RunName): PlannedCase[] {
+  const modelledIn = modelledLocale(locale);
+  const year = Utilities.formatDate(new Date(), timeZone, 'yyyy');
+  return TYPED_INPUT_CASES.map((entry) => {
+    const where = entry.cell === 'plain text' ? 'a plain-text (@) cell' : 'an automatic cell';
+    const written = `${JSON.stringify(entry.input)} written to ${where}`;
+    const probe = `typed-input/${entry.id}`;
+    if (modelledIn === null && !entry.anyLocale) {
+      const modelled = `${written}: modelled for ${MODELLED_LOCALES.join(' and ')} only`;
+      return { entry, spec: { probe, behaviour: entry.behaviour, run, modelled }, expected: null };
+    }
+    const expected = withYear(entry.outcome[modelledIn ?? 'en_US'], year);
+    const modelled = `${written} → ${describeOutcome(expected)}`;
+    return { entry, spec: { probe, behaviour: entry.behaviour, run, modelled }, expected };
+  });
+}
+
+export function typedInputSpecs(locale: string, timeZone: string, run: RunName): ProbeSpec[] {
+  return plan(locale, timeZone, run).map((planned) => planned.spec);
 }
 
 /**
@@ -80,43 +106,27 @@ export function probeTypedInput(
   timeZone: string,
   run: RunName,
 ): ProbeResult[] {
-  const cases = TYPED_INPUT_CASES;
-  const modelledIn = modelledLocale(locale);
-  const year = Utilities.formatDate(new Date(), timeZone, 'yyyy');
-  const block = sheet.getRange(1, column, cases.length, 1);
+  const planned = plan(locale, timeZone, run);
+  const block = sheet.getRange(1, column, planned.length, 1);
   let values: unknown[][];
   let formulas: string[][];
   try {
-    cases.forEach((entry, index) => {
+    planned.forEach(({ entry }, index) => {
       if (entry.cell === 'plain text') sheet.getRange(1 + index, column).setNumberFormat(PLAIN_TEXT_FORMAT);
     });
-    block.setValues(cases.map((entry) => [entry.input]));
+    block.setValues(planned.map(({ entry }) => [entry.input]));
     values = block.getValues();
     formulas = block.getFormulas();
   } catch (error) {
     const observed = `writing or reading the cases threw: ${messageOf(error)}`;
-    return cases.map((entry) =>
-      judged(spec(entry, run, `${JSON.stringify(entry.input)} is written and read back`), observed, false),
-    );
+    return planned.map(({ spec }) => judged(spec, observed, false));
   }
-  return cases.map((entry, index) => {
+  return planned.map(({ spec, expected }, index) => {
     const observed = observedOutcome(values[index]?.[0], formulas[index]?.[0] ?? '', timeZone);
-    const where = entry.cell === 'plain text' ? 'a plain-text (@) cell' : 'an automatic cell';
-    const written = `${JSON.stringify(entry.input)} written to ${where}`;
-    if (modelledIn === null && !entry.anyLocale) {
-      return {
-        ...notTestable(
-          spec(entry, run, `${written}: modelled for en_US and de_DE only`),
-          `this spreadsheet's locale is ${locale}; the emulator models en_US and de_DE`,
-        ),
-        observed: describeOutcome(observed),
-      };
+    if (expected === null) {
+      const reason = `this spreadsheet's locale is ${locale}; the emulator models ${MODELLED_LOCALES.join(' and ')}`;
+      return { ...notTestable(spec, reason), observed: describeOutcome(observed) };
     }
-    const expected = withYear(entry.outcome[modelledIn ?? 'en_US'], year);
-    return judged(
-      spec(entry, run, `${written} → ${describeOutcome(expected)}`),
-      describeOutcome(observed),
-      sameOutcome(observed, expected),
-    );
+    return judged(spec, describeOutcome(observed), sameOutcome(observed, expected));
   });
 }
