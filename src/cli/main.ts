@@ -1,6 +1,7 @@
 // The leadscore command: score and validate on the same engine the add-on runs.
 import { parseArgs } from 'node:util';
 import { runCalibrate } from './calibrate-command';
+import { runCompare } from './compare-command';
 import { InputError } from './csv-io';
 import { type Io, runScore } from './score-command';
 import { runValidate } from './validate-command';
@@ -9,7 +10,10 @@ export const USAGE = `Usage:
   leadscore score --model FILE|TEMPLATE --input leads.csv --output scored.csv [--as-of YYYY-MM-DD] [--allow-missing-columns]
   leadscore validate FILE
   leadscore calibrate --model FILE|TEMPLATE --input leads.csv --outcome COLUMN [--suggest-out model.json]
-                      [--exclude COL1,COL2] [--positive VALUE1,VALUE2] [--as-of YYYY-MM-DD]
+                      [--exclude COL1,COL2] [--keep COL1,COL2] [--keep-flagged] [--positive VALUE1,VALUE2]
+                      [--max-rules N] [--references] [--as-of YYYY-MM-DD]
+  leadscore compare --model A --model B --input leads.csv --outcome COLUMN [--positive VALUE1,VALUE2]
+                    [--as-of YYYY-MM-DD]
 
 Templates: b2b-services, capped-100, professional-services, x-education.
 Exit codes: 0 ok, 1 invalid model or input, 2 usage error.
@@ -42,6 +46,14 @@ function scoreArgs(argv: string[]) {
   };
 }
 
+/** A comma-separated list option ("Tags,Lead Quality"). */
+function list(text: string | undefined): string[] | undefined {
+  return text
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function calibrateArgs(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -52,7 +64,11 @@ function calibrateArgs(argv: string[]) {
       'suggest-out': { type: 'string' },
       'as-of': { type: 'string' },
       exclude: { type: 'string' },
+      keep: { type: 'string' },
+      'keep-flagged': { type: 'boolean' },
       positive: { type: 'string' },
+      'max-rules': { type: 'string' },
+      references: { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -60,11 +76,9 @@ function calibrateArgs(argv: string[]) {
   const missing = (['model', 'input', 'outcome'] as const).filter((name) => !values[name]);
   if (missing.length > 0)
     throw new UsageError(`calibrate needs ${missing.map((name) => `--${name}`).join(', ')}`);
-  const list = (text: string | undefined) =>
-    text
-      ?.split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
+  const maxRules = values['max-rules'] === undefined ? undefined : Number(values['max-rules']);
+  if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 1 && maxRules <= 100))
+    throw new UsageError(`--max-rules takes a whole number from 1 to 100, not '${values['max-rules']}'`);
   return {
     model: values.model ?? '',
     input: values.input ?? '',
@@ -72,6 +86,37 @@ function calibrateArgs(argv: string[]) {
     suggestOut: values['suggest-out'],
     asOf: values['as-of'],
     exclude: list(values.exclude),
+    keep: list(values.keep),
+    keepFlagged: values['keep-flagged'] === true,
+    positive: list(values.positive),
+    maxRules,
+    references: values.references === true,
+  };
+}
+
+function compareArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string', multiple: true },
+      input: { type: 'string' },
+      outcome: { type: 'string' },
+      'as-of': { type: 'string' },
+      positive: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const models = values.model ?? [];
+  if (models.length !== 2) throw new UsageError(`compare needs --model twice (got ${models.length})`);
+  const missing = (['input', 'outcome'] as const).filter((name) => !values[name]);
+  if (missing.length > 0)
+    throw new UsageError(`compare needs ${missing.map((name) => `--${name}`).join(', ')}`);
+  return {
+    models: [models[0] ?? '', models[1] ?? ''] as [string, string],
+    input: values.input ?? '',
+    outcome: values.outcome ?? '',
+    asOf: values['as-of'],
     positive: list(values.positive),
   };
 }
@@ -89,7 +134,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'score':
         return runScore(scoreArgs(rest), io);
       case 'calibrate':
-        return runCalibrate(calibrateArgs(rest), io);
+        return await runCalibrate(calibrateArgs(rest), io);
+      case 'compare':
+        return await runCompare(compareArgs(rest), io);
       case 'validate': {
         const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
         if (positionals.length !== 1) throw new UsageError('validate needs exactly one model file');

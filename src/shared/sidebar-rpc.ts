@@ -142,12 +142,15 @@ export type CalibrateResult =
       conversions: number;
       baseline: number;
       auc: number | null;
-      holdout: {
-        leads: number;
-        currentAuc: number | null;
-        suggestedAuc: number | null;
-        closeRateAuc: number | null;
+      /** Cross-validated AUC (mean and standard deviation) of the suggestion and of the saved rules. */
+      validation: {
+        /** How it was measured, in one line (folds, repeats, sample, and why in the add-on). */
+        description: string;
+        suggested: { mean: number; sd: number };
+        current: { mean: number; sd: number };
       };
+      /** Columns left out of the suggestion by the leak check. */
+      leftOut: string[];
       byBand: BandConversion[];
       warnings: string[];
       /** The suggested points model; it becomes the draft only when the user loads it. */
