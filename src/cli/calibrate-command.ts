@@ -64,6 +64,10 @@ export function table(rows: readonly (readonly string[])[], align = 'lrrrr'): st
   );
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 function quoteColumn(name: string): string {
   return /[\s,"]/.test(name) ? `"${name}"` : name;
 }
@@ -126,7 +130,7 @@ export function describeCalibration(report: CalibrationReport, args: CalibrateAr
   if (report.excluded.length > 0) lines.push(`  Excluded as you asked: ${report.excluded.join(', ')}.`);
   lines.push(
     '',
-    `Suggested points: ${suggestion.rules.length} rules on ${new Set(suggestion.rules.map((rule) => rule.column)).size} of the ${report.learnedFrom.length} columns it could learn from.`,
+    `Suggested points: ${plural(suggestion.rules.length, 'rule')} on ${new Set(suggestion.rules.map((rule) => rule.column)).size} of the ${plural(report.learnedFrom.length, 'column')} it could learn from.`,
     `  Cross-validated AUC ${meanSd(validation.suggested)}; your current model on the same folds ${meanSd(validation.current)} (the suggestion ${signed(validation.gainOverCurrent)}).`,
     `  ${describeValidation(validation)}`,
   );
@@ -227,7 +231,7 @@ export async function runCalibrate(args: CalibrateArgs, io: Io): Promise<number>
   io.stdout(`${describeCalibration(report, args).join('\n')}\n`);
   if (args.suggestOut) {
     writeTextAtomically(args.suggestOut, `${JSON.stringify(report.suggestion.model, null, 2)}\n`);
-    io.stderr(`Wrote the suggested model (${report.suggestion.rules.length} rules) to ${args.suggestOut}\n`);
+    io.stderr(`Wrote the suggested model (${plural(report.suggestion.rules.length, 'rule')}) to ${args.suggestOut}\n`);
   }
   return 0;
 }
