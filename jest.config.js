@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   testTimeout: 60000,
+  // Finds the browser for test/browser once (unpacking the packaged Chromium the first time) for every worker.
+  globalSetup: '<rootDir>/test/browser/global-setup.ts',
 };

@@ -1,25 +1,41 @@
 // The leadscore command: score and validate on the same engine the add-on runs.
 import { parseArgs } from 'node:util';
+import { TEMPLATES } from '../engine/templates';
 import { runCalibrate } from './calibrate-command';
 import { runCompare } from './compare-command';
-import { InputError } from './csv-io';
+import { type DateOrder, InputError } from './csv-io';
 import { type Io, runScore } from './score-command';
 import { runValidate } from './validate-command';
 
 export const USAGE = `Usage:
-  leadscore score --model FILE|TEMPLATE --input leads.csv --output scored.csv [--as-of YYYY-MM-DD] [--allow-missing-columns]
-  leadscore validate FILE
+  leadscore score --model FILE|TEMPLATE --input leads.csv --output scored.csv [--as-of YYYY-MM-DD]
+                  [--date-order dmy|mdy] [--allow-missing-columns]
+  leadscore validate FILE|TEMPLATE [--input leads.csv] [--date-order dmy|mdy]
   leadscore calibrate --model FILE|TEMPLATE --input leads.csv --outcome COLUMN [--suggest-out model.json]
                       [--exclude COL1,COL2] [--keep COL1,COL2] [--keep-flagged] [--positive VALUE1,VALUE2]
                       [--max-rules N] [--references] [--as-of YYYY-MM-DD]
   leadscore compare --model A --model B --input leads.csv --outcome COLUMN [--positive VALUE1,VALUE2]
                     [--as-of YYYY-MM-DD]
 
-Templates: b2b-services, capped-100, professional-services, x-education.
+CSV input: UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon, tab or pipe separated;
+report titles above the header and report footers below the leads are recognised (docs/cli.md).
+calibrate and compare stream the file: UTF-8 only, header on the first line (docs/calibration.md).
+--date-order: numeric dates such as 03/04/2024 are day-first (dmy) or month-first (mdy); detected from the
+data when left out.
+Templates: ${TEMPLATES.map((template) => template.id).join(', ')}.
 Exit codes: 0 ok, 1 invalid model or input, 2 usage error.
 `;
 
 class UsageError extends Error {}
+
+function dateOrderArg(text: string | undefined): DateOrder | undefined {
+  if (text === undefined) return undefined;
+  const order = text.trim().toLowerCase();
+  if (order === 'dmy' || order === 'mdy') return order;
+  throw new UsageError(
+    `--date-order takes dmy (day first: 31/12/2024) or mdy (month first: 12/31/2024), not '${text}'`,
+  );
+}
 
 function scoreArgs(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -29,6 +45,7 @@ function scoreArgs(argv: string[]) {
       input: { type: 'string' },
       output: { type: 'string' },
       'as-of': { type: 'string' },
+      'date-order': { type: 'string' },
       'allow-missing-columns': { type: 'boolean' },
     },
     allowPositionals: true,
@@ -43,7 +60,18 @@ function scoreArgs(argv: string[]) {
     output: values.output ?? '',
     asOf: values['as-of'],
     allowMissingColumns: values['allow-missing-columns'] === true,
+    dateOrder: dateOrderArg(values['date-order']),
   };
+}
+
+function validateArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { input: { type: 'string' }, 'date-order': { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('validate needs exactly one model file or template id');
+  return { model: positionals[0] ?? '', input: values.input, dateOrder: dateOrderArg(values['date-order']) };
 }
 
 /** A comma-separated list option ("Tags,Lead Quality"). */
@@ -137,11 +165,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return await runCalibrate(calibrateArgs(rest), io);
       case 'compare':
         return await runCompare(compareArgs(rest), io);
-      case 'validate': {
-        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
-        if (positionals.length !== 1) throw new UsageError('validate needs exactly one model file');
-        return runValidate(positionals[0] ?? '', io);
-      }
+      case 'validate':
+        return runValidate(validateArgs(rest), io);
       case undefined:
       case '--help':
       case 'help':

@@ -4,11 +4,11 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromiumForTests } from './find-chromium';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SIDEBAR_HTML = join(ROOT, 'dist/Sidebar.html');
 export const SCREENSHOTS = join(ROOT, 'artifacts/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The server side of google.script.run: a function name and its arguments (already JSON-copied). */
 export type ServerCall = (name: string, args: unknown[]) => unknown;
@@ -39,26 +39,17 @@ export function illegalValue(value: unknown, path = 'value'): string | null {
   return null;
 }
 
-/** Fails with a clear message when Chromium is missing: CI installs it, so a skip would hide a broken setup. */
+/**
+ * The browser global setup found (find-chromium.ts). Fails with its message when there is none: a skip would
+ * hide a broken setup.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH; the sidebar tests need a real browser.`,
-    );
+  const launch = await chromiumForTests();
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...process.env, ...launch.env })) {
+    if (value !== undefined) env[name] = value;
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ executablePath: launch.executablePath, headless: true, args: launch.args, env });
 }
 
 /** Installed in the page before the sidebar's script runs: google.script.run's chaining API over a bridge. */

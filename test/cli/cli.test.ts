@@ -4,29 +4,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { run } from '../../src/cli/main';
 import { modelToRulesSheet } from '../../src/engine/rules-sheet';
 import { scoreTable } from '../../src/engine/scorer';
 import { findTemplate } from '../../src/engine/templates';
 import { leadScore } from '../../src/functions/lead-score';
 import { REPO_ROOT } from '../support/bundle';
+import { cli } from './run-cli';
 
 const SAMPLE = join(REPO_ROOT, 'samples/hubspot-contacts.csv');
 const AS_OF = '2026-11-20';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'leadscore-cli-'));
@@ -39,7 +25,7 @@ async function scoreCsv(csv: string, extra: string[] = [], model = 'b2b-services
   writeFileSync(input, csv);
   const output = join(dir, 'out.csv');
   const result = await cli('score', '--model', model, '--input', input, '--output', output, ...extra);
-  const rows = () => parse(readFileSync(output, 'utf8')) as string[][];
+  const rows = () => parse(readFileSync(output, 'utf8'), { bom: true }) as string[][];
   return { dir, input, output, result, rows };
 }
 
@@ -69,7 +55,7 @@ describe('leadscore score', () => {
     const [inputHeader = [], ...inputRows] = parse(readFileSync(SAMPLE, 'utf8')) as string[][];
     expect(header).toEqual([
       ...inputHeader,
-      'Score',
+      'Lead Score',
       'Fit',
       'Intent',
       'Band',
@@ -115,12 +101,13 @@ describe('leadscore score', () => {
     expect(await intentAsOf('2027-02-01')).toBe(10);
   });
 
-  it('reads a UTF-8 BOM and names our columns apart from an existing Score column', async () => {
-    const { result, rows } = await scoreCsv('\uFEFFEmail,Score\nana@gmail.com,7\n', [
+  it('reads a UTF-8 BOM and never touches a user column named like ours', async () => {
+    const { result, rows } = await scoreCsv('\uFEFFEmail,Lead Score\nana@gmail.com,7\n', [
       '--allow-missing-columns',
     ]);
     expect(result.code).toBe(0);
-    expect(rows()[0]?.slice(0, 4)).toEqual(['Email', 'Score', 'LeadScore Score', 'Fit']);
+    expect(rows()[0]?.slice(0, 4)).toEqual(['Email', 'Lead Score', 'LeadScore Lead Score', 'Fit']);
+    expect(rows()[1]?.[1]).toBe('7');
   });
 
   it('lists the rules whose columns are missing, exits 1 and writes nothing', async () => {
@@ -180,12 +167,57 @@ describe('leadscore validate and usage', () => {
     });
   });
 
-  it('reports an invalid file', async () => {
+  it.each([
+    [
+      'an unclosed object',
+      '{"schemaVersion": 1, "name": "x"',
+      "line 1, column 33: Expected ',' or '}' after property value",
+    ],
+    ['a file that stops', '{"schemaVersion": 1, "name": ', 'line 1, column 30: Unexpected end of JSON input'],
+    [
+      'a missing comma on line 3',
+      '{\n  "schemaVersion": 1,\n  "name": "x"\n  "groups": []\n}',
+      // V8 stops at the next property, where the comma was expected.
+      "line 4, column 3: Expected ',' or '}' after property value",
+    ],
+    ['a stray comma', '{\n  "groups": [1, 2,, 3]\n}', "line 2, column 19: Unexpected token ','"],
+    ['a misspelt literal', '{"enabled": tru}', "line 1, column 16: Unexpected token '}'"],
+  ])('reports invalid JSON (%s) with its line and column', async (_, text, message) => {
     const file = join(tempDir(), 'bad.json');
-    writeFileSync(file, '{"schemaVersion": 1, "name": "x"');
+    writeFileSync(file, text);
     const result = await cli('validate', file);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('bad.json: not valid JSON');
+    expect(result.stderr).toBe(`leadscore: bad.json: not valid JSON, ${message}\n`);
+  });
+
+  it('reads a model file saved with a byte-order mark', async () => {
+    const file = join(tempDir(), 'bom.json');
+    writeFileSync(file, `\uFEFF${readFileSync(join(REPO_ROOT, 'templates/capped-100.json'), 'utf8')}`);
+    expect((await cli('validate', file)).code).toBe(0);
+  });
+
+  it.each([
+    ['b2b-service', "did you mean 'b2b-services'?"],
+    ['B2B services', "did you mean 'b2b-services'?"],
+    ['capped100', "did you mean 'capped-100'?"],
+    ['xeducation', "did you mean 'x-education'?"],
+    ['professional', "did you mean 'professional-services'?"],
+  ])('suggests the closest template for a mistyped id: %s', async (typed, suggestion) => {
+    const result = await cli('validate', typed);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`'${typed}' is not a template id or a model file: ${suggestion}`);
+    expect(result.stderr).toContain(
+      '(templates: b2b-services, capped-100, professional-services, x-education)',
+    );
+  });
+
+  it('lists the templates without a guess when nothing is close, and calls a path a missing file', async () => {
+    const far = await cli('validate', 'salesforce');
+    expect(far.stderr).toBe(
+      "leadscore: 'salesforce' is not a template id or a model file (templates: b2b-services, capped-100, professional-services, x-education)\n",
+    );
+    const path = await cli('validate', 'models/mine.json');
+    expect(path.stderr).toContain('models/mine.json: no such model file');
   });
 
   it('reports a JSON file that is not a valid model with the engine messages', async () => {
@@ -195,6 +227,36 @@ describe('leadscore validate and usage', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('empty.json is not a valid model:');
     expect(result.stderr).toContain('Bands: must have at least one band');
+  });
+
+  it('validate --input reports the rule columns the CSV lacks, grouped by column, and exits 1', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'leads.csv');
+    writeFileSync(input, 'Email,Title,Company Size,Demo Requested\nana@acme.example,VP,120,yes\n');
+    const result = await cli('validate', 'b2b-services', '--input', input);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      [
+        'valid: B2B services (14 rules in 3 groups, 4 bands)',
+        `${input} has no column for these rules (rename the columns, or \`score --allow-missing-columns\` scores without them):`,
+        '  Industry (rule target-industry)',
+        '  Pricing Page Visits (rule pricing-page)',
+        '  Contact Form Submitted (rule contact-form)',
+        '  Webinar Attended (rule webinar)',
+        '  Guide Downloads (rule guide-download)',
+        '  Blog Reads (rule blog-reads)',
+        '  Careers Page Visits (rule careers-page)',
+        '  Unsubscribed from all email (rule unsubscribed)',
+        '  Last Activity Date (rule decay)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('validate --input passes on a file with every column (synonyms count)', async () => {
+    const result = await cli('validate', 'b2b-services', '--input', SAMPLE);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout).toContain(`${SAMPLE}: every column the rules read is there (200 rows)`);
   });
 
   it.each([[['--help']], [['score', '--help']], [['validate', '-h']]])(
