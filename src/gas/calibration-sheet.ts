@@ -8,10 +8,11 @@ import type { Summary } from '../engine/calibration/metrics';
 import { CalibrationError } from '../engine/calibration/named-columns';
 import { CalibrationCollector, type CalibrationReport } from '../engine/calibration/report';
 import type { ScoringModel } from '../engine/model';
+import { validateModel } from '../engine/validate';
 import { locatedSheet, readLeadTable, storedLocation, TableError } from './lead-table';
 import { findOwnedColumns } from './owned-columns';
 import { readRules } from './rules-store';
-import { safeCell } from './safe-cell';
+import { CELL_CHARACTER_LIMIT, CellTooLongError, plainTextBlock } from './safe-cell';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,8 +23,6 @@ const SHEET_KEY = 'leadscore.sheet';
 const SHEET_VALUE = 'calibration';
 /** The row label beside the suggested model's JSON. */
 export const SUGGESTION_LABEL = 'Suggested model (JSON)';
-/** Sheets cells hold at most 50,000 characters. */
-const CELL_LIMIT = 50_000;
 /** Outcome columns of common CRM exports, tried in order when the user names none. */
 export const OUTCOME_GUESSES = [
   'Converted',
@@ -51,6 +50,19 @@ function meanSd(summary: Summary): string {
 export function guessOutcomeColumn(header: readonly unknown[]): string | null {
   const names = header.map((cell) => String(cell).trim().toLowerCase());
   return OUTCOME_GUESSES.find((guess) => names.includes(guess.toLowerCase())) ?? null;
+}
+
+/**
+ * The suggested model's JSON in cells of at most Sheets' limit, beside its label; a model too large for
+ * the row says where to get it instead (the sidebar receives the suggestion whole).
+ */
+function suggestionCells(json: string): string[] {
+  const cells: string[] = [];
+  for (let start = 0; start < json.length; start += CELL_CHARACTER_LIMIT)
+    cells.push(json.slice(start, start + CELL_CHARACTER_LIMIT));
+  if (cells.length > WIDTH - 1)
+    return ['The suggested model is too large to show here: load the suggestion from the sidebar.'];
+  return cells;
 }
 
 export interface SheetCalibration {
@@ -231,16 +243,13 @@ function sheetRows(
   rows.push([], ['Warnings']);
   for (const text of report.warnings) rows.push([text]);
   if (report.warnings.length === 0) rows.push(['None.']);
-  const json = JSON.stringify(suggestion.model);
   rows.push(
     [],
     [
       'Next step',
       'In the sidebar, Calibration › Load suggested rules as draft: the preview shows what would change; nothing is saved until you press Apply.',
     ],
-    json.length <= CELL_LIMIT
-      ? [SUGGESTION_LABEL, json]
-      : [SUGGESTION_LABEL, 'Too long for one cell: use the sidebar to load the suggestion.'],
+    [SUGGESTION_LABEL, ...suggestionCells(JSON.stringify(suggestion.model))],
   );
   return { rows, bandRows: [bandStart, bandEnd] };
 }
@@ -252,15 +261,23 @@ export function writeCalibrationSheet(
   outcomeColumn: string,
   asOf: Date,
 ): Sheet {
-  const sheet = calibrationSheet(spreadsheet);
   const { rows, bandRows } = sheetRows(calibration, outcomeColumn, asOf);
+  const grid = rows.map((row) => Array.from({ length: WIDTH }, (_, index) => row[index] ?? ''));
+  // Plain text keeps labels such as "51-200" or "-10 gmail" and the JSON exactly as written (safe-cell.ts).
+  // Built before anything is cleared, so a cell over Sheets' limit stops the write with the sheet intact.
+  let block: ReturnType<typeof plainTextBlock>;
+  try {
+    block = plainTextBlock(grid, (row, column) => `Calibration sheet row ${row + 1}, column ${column + 1}`);
+  } catch (error) {
+    if (error instanceof CellTooLongError) throw new TableError(error.message);
+    throw error;
+  }
+  const sheet = calibrationSheet(spreadsheet);
   sheet.clear();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const grid = rows.map((row) => Array.from({ length: WIDTH }, (_, index) => safeCell(row[index] ?? '')));
   const range = sheet.getRange(1, 1, grid.length, WIDTH);
-  // Plain text keeps labels such as "51-200" and the JSON exactly as written.
-  range.setNumberFormats(grid.map((row) => row.map((cell) => (typeof cell === 'string' ? '@' : ''))));
-  range.setValues(grid);
+  range.setNumberFormats(block.formats);
+  range.setValues(block.values);
   const [bandStart, bandEnd] = bandRows;
   if (bandEnd >= bandStart) {
     const chart = sheet
@@ -274,4 +291,20 @@ export function writeCalibrationSheet(
     sheet.insertChart(chart);
   }
   return sheet;
+}
+
+/** The suggested model last written to the calibration sheet, validated; null when there is none. */
+export function readSuggestedModel(spreadsheet: Spreadsheet): ScoringModel | null {
+  const sheet = spreadsheet.getSheetByName(CALIBRATION_SHEET_NAME);
+  if (!sheet || sheet.getLastRow() === 0) return null;
+  const rows = sheet.getRange(1, 1, sheet.getLastRow(), WIDTH).getValues();
+  const cells = rows.find((row) => row[0] === SUGGESTION_LABEL)?.slice(1) ?? [];
+  if (cells.some((cell) => typeof cell !== 'string')) return null;
+  const json = cells.join('');
+  try {
+    const result = validateModel(JSON.parse(json));
+    return result.ok ? result.model : null;
+  } catch {
+    return null;
+  }
 }

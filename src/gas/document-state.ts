@@ -6,6 +6,7 @@ export const STATE_KEYS = {
   status: 'leadscore.status',
   run: 'leadscore.run',
   schedule: 'leadscore.schedule',
+  continuation: 'leadscore.continuation',
 } as const;
 
 type Key = (typeof STATE_KEYS)[keyof typeof STATE_KEYS];

@@ -226,14 +226,25 @@ export function calibrateScores(): void {
   }
 }
 
+/**
+ * Whether a time-driven trigger of an add-on sees the document is unverified; without it there is nothing to
+ * score and no document properties to record in, so the run ends quietly. Unfinished work stays recorded in
+ * the document and the next Score now, sidebar apply or edit-triggered run carries it on.
+ */
+function triggerSpreadsheet(): Spreadsheet | null {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
 /** Time-driven trigger: the scheduled refresh (it also finishes a refresh that ran out of time). */
 export function onScheduledRefresh(): void {
-  refreshLeadScores(activeSpreadsheet(), { reason: 'schedule' });
+  const spreadsheet = triggerSpreadsheet();
+  if (spreadsheet) refreshLeadScores(spreadsheet, { reason: 'schedule' });
 }
 
 /** One-off trigger: continues a refresh that ran out of time, then removes itself. */
 export function continueRefresh(): void {
-  const spreadsheet = activeSpreadsheet();
+  const spreadsheet = triggerSpreadsheet();
+  if (!spreadsheet) return;
   removeContinuationTriggers(spreadsheet);
   refreshLeadScores(spreadsheet, { reason: 'continue' });
 }

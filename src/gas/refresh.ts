@@ -9,7 +9,7 @@ import { clearState, readState, STATE_KEYS, writeState } from './document-state'
 import { checkHeader, locatedSheet, readLeadTable, storedLocation, TableError } from './lead-table';
 import { ensureOwnedColumns, type OwnedKey } from './owned-columns';
 import { modelVersion, readRules, updateAsOf } from './rules-store';
-import { safeText } from './safe-cell';
+import { inertCell } from './safe-cell';
 import { recordRun } from './status';
 import { scheduleContinuation } from './triggers';
 
@@ -76,10 +76,10 @@ function ownedValue(key: OwnedKey, result: LeadResult, stamp: Date, version: str
     case 'intent':
       return result.intent;
     case 'band':
-      return safeText(result.band);
+      return result.band;
     case 'reasons': {
       const problems = result.problems.length > 0 ? ` (check: ${result.problems.join('; ')})` : '';
-      return safeText(`${result.reasons}${problems}`);
+      return `${result.reasons}${problems}`;
     }
     case 'scored-at':
       return stamp;
@@ -88,7 +88,29 @@ function ownedValue(key: OwnedKey, result: LeadResult, stamp: Date, version: str
   }
 }
 
-/** Writes the owned columns for every table row: one call when they sit side by side, else one per column. */
+/** Rows and columns of the sheet: any insert or delete changes one of them. */
+interface Shape {
+  rows: number;
+  columns: number;
+}
+
+function shapeOf(sheet: Sheet): Shape {
+  return { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.rows === b.rows && a.columns === b.columns;
+}
+
+const SHAPE_CHANGED =
+  'Rows or columns were added or removed while LeadScore was scoring, so nothing was written. Run Score now again (a scheduled refresh retries by itself).';
+const WRITTEN_WHILE_CHANGED =
+  'Rows or columns were added or removed while LeadScore was writing scores, so some scores may sit on the wrong rows until the next refresh, which rescores every row. Run Score now to correct them at once.';
+
+/**
+ * Writes the owned columns for every table row: one call when they sit side by side, else one per column.
+ * Text goes out inert (safe-cell.ts), so Sheets reads none of it as a formula, number or date.
+ */
 function writeOwned(
   sheet: Sheet,
   firstRow: number,
@@ -107,7 +129,7 @@ function writeOwned(
       end++;
     const block = ordered.slice(start, end + 1);
     const values = Array.from({ length: height }, (_, row) =>
-      block.map(({ key }) => cells.get(key)?.[row] ?? ''),
+      block.map(({ key }) => inertCell(cells.get(key)?.[row] ?? '')),
     );
     sheet.getRange(firstRow, block[0]?.column ?? 1, height, block.length).setValues(values);
     start = end + 1;
@@ -152,6 +174,7 @@ function refreshLocked(spreadsheet: Spreadsheet, options: RefreshOptions, starte
   const headerProbe =
     sheet.getRange(location.headerRow, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
   const columns = ensureOwnedColumns(sheet, location.headerRow, headerProbe);
+  const shapeWhenRead = shapeOf(sheet);
   const table = readLeadTable(sheet, location.headerRow);
   const ownedIndexes = new Set([...columns.values()].map((column) => column - 1));
   const header = table.values[0] ?? [];
@@ -229,7 +252,21 @@ function refreshLocked(spreadsheet: Spreadsheet, options: RefreshOptions, starte
     scored++;
   }
 
+  // Apps Script sends writes to the coordinates they were given: rows or columns a collaborator added or removed
+  // since the read would shift them onto other rows or into other columns. So write only onto the shape that
+  // was read, and send the write at once so the window for such an edit stays as short as possible.
+  if (!sameShape(shapeOf(sheet), shapeWhenRead)) {
+    if (run) clearState(STATE_KEYS.run);
+    throw new TableError(SHAPE_CHANGED);
+  }
   writeOwned(sheet, location.headerRow + 1, columns, cells);
+  SpreadsheetApp.flush();
+  if (!sameShape(shapeOf(sheet), shapeWhenRead)) {
+    // An edit landed between the check and the write: this run's rows may be off by the rows inserted. Forget
+    // the run, so the next refresh rescores every row instead of trusting these stamps.
+    if (run) clearState(STATE_KEYS.run);
+    throw new TableError(WRITTEN_WHILE_CHANGED);
+  }
   const bandColumn = columns.get('band');
   if (bandColumn && (fullRun || options.reason === 'sidebar'))
     applyBandColours(sheet, model, bandColumn, location.headerRow);

@@ -1,8 +1,9 @@
 // The "LeadScore Rules" sheet: the model's home in the spreadsheet, and the LeadScoreRules named range formulas use.
+import { columnLetter } from '../engine/columns';
 import type { ScoringModel } from '../engine/model';
 import { modelToRulesSheet, rulesSheetToModel } from '../engine/rules-sheet';
 import { describeIssues, type ModelIssue } from '../engine/validate';
-import { safeCell } from './safe-cell';
+import { plainTextBlock } from './safe-cell';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -54,19 +55,25 @@ export function readRules(spreadsheet: Spreadsheet): RulesRead {
 
 /**
  * Writes the model as the rules sheet (creating it when missing) and points the named range at it.
- * Text cells get the plain-text format so Sheets keeps "51-200" or "1/2" as typed, and formula-looking
- * text is escaped.
+ * Text cells are plain text and hold the text exactly as given, so Sheets keeps "51-200", "1/2", "+25" or
+ * "=x" as typed, also when a person edits them later (safe-cell.ts). A cell over Sheets' limit throws
+ * CellTooLongError naming its rule before anything is written.
  */
 export function writeRules(spreadsheet: Spreadsheet, model: ScoringModel, asOf: Date | null): Sheet {
-  const sheet = rulesSheet(spreadsheet) ?? spreadsheet.insertSheet(RULES_SHEET_NAME);
   const grid = modelToRulesSheet(model, asOf);
   const width = Math.max(...grid.map((row) => row.length));
+  const padded = grid.map((row) => Array.from({ length: width }, (_, index) => row[index] ?? ''));
+  const block = plainTextBlock(padded, (row, column) => {
+    const label = String(padded[row]?.[0] ?? '').trim();
+    return `The rules sheet's cell ${columnLetter(column)}${row + 1}${label ? ` (${label})` : ''}`;
+  });
+  const sheet = rulesSheet(spreadsheet) ?? spreadsheet.insertSheet(RULES_SHEET_NAME);
   const oldRows = sheet.getLastRow();
   const oldColumns = sheet.getLastColumn();
   if (oldRows > 0 && oldColumns > 0) sheet.getRange(1, 1, oldRows, oldColumns).clearContent();
   const range = sheet.getRange(1, 1, grid.length, width);
-  range.setNumberFormats(grid.map((row) => row.map((cell) => (typeof cell === 'string' ? '@' : ''))));
-  range.setValues(grid.map((row) => row.map(safeCell)));
+  range.setNumberFormats(block.formats);
+  range.setValues(block.values);
   spreadsheet.setNamedRange(RULES_RANGE_NAME, range);
   return sheet;
 }

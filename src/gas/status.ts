@@ -1,6 +1,6 @@
 // What the last refresh did, kept in document properties and appended to a capped "LeadScore Log" sheet.
 import { readState, STATE_KEYS, writeState } from './document-state';
-import { safeCell } from './safe-cell';
+import { inertCell } from './safe-cell';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,7 +46,7 @@ function appendLog(spreadsheet: Spreadsheet, status: RefreshStatus): void {
   let sheet = spreadsheet.getSheetByName(LOG_SHEET_NAME);
   if (!sheet) {
     sheet = spreadsheet.insertSheet(LOG_SHEET_NAME);
-    sheet.getRange(1, 1, 1, LOG_HEADER.length).setValues([LOG_HEADER]);
+    sheet.getRange(1, 1, 1, LOG_HEADER.length).setValues([LOG_HEADER.map(inertCell)]);
   }
   const row = [
     new Date(status.lastRun),
@@ -56,7 +56,7 @@ function appendLog(spreadsheet: Spreadsheet, status: RefreshStatus): void {
     status.durationMs,
     status.message,
   ];
-  sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row.map(safeCell)]);
+  sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row.map(inertCell)]);
   const excess = sheet.getLastRow() - 1 - LOG_LIMIT;
   if (excess > 0) sheet.deleteRows(2, excess);
 }

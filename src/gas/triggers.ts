@@ -21,12 +21,28 @@ export const SCHEDULE_INTERVALS: readonly number[] = [1, 2, 4, 6, 12, 24];
 export interface ScheduleState {
   hours: number;
   installedAt: string;
+  /** The time-driven trigger's unique id (absent in states written before ids were kept). */
+  triggerId?: string;
 }
 
+/**
+ * The add-on's triggers for this document. Spreadsheet triggers come from getUserTriggers(ss); whether that
+ * lists time-driven triggers is unverified (they belong to no document), so the ids of the time triggers
+ * this document made are kept in its properties and looked up among the project's triggers.
+ */
 function ownTriggers(spreadsheet: Spreadsheet): Trigger[] {
-  return ScriptApp.getUserTriggers(spreadsheet).filter((trigger) =>
-    HANDLERS.has(trigger.getHandlerFunction()),
+  const found = new Map<string, Trigger>();
+  for (const trigger of ScriptApp.getUserTriggers(spreadsheet))
+    if (HANDLERS.has(trigger.getHandlerFunction())) found.set(trigger.getUniqueId(), trigger);
+  const known = new Set(
+    [scheduleState()?.triggerId, readState<string>(STATE_KEYS.continuation)].filter(
+      (id): id is string => typeof id === 'string',
+    ),
   );
+  if (known.size > 0)
+    for (const trigger of ScriptApp.getProjectTriggers())
+      if (known.has(trigger.getUniqueId())) found.set(trigger.getUniqueId(), trigger);
+  return [...found.values()];
 }
 
 function isClock(trigger: Trigger): boolean {
@@ -50,9 +66,14 @@ export function installSchedule(spreadsheet: Spreadsheet, hours: number): Schedu
     );
   }
   for (const trigger of ownTriggers(spreadsheet)) if (isClock(trigger)) ScriptApp.deleteTrigger(trigger);
-  ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(hours).create();
+  clearState(STATE_KEYS.continuation);
+  const trigger = ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(hours).create();
   ensureChangeTriggers(spreadsheet);
-  const state = { hours, installedAt: new Date().toISOString() };
+  const state: ScheduleState = {
+    hours,
+    installedAt: new Date().toISOString(),
+    triggerId: trigger.getUniqueId(),
+  };
   writeState(STATE_KEYS.schedule, state);
   return state;
 }
@@ -62,6 +83,7 @@ export function removeSchedule(spreadsheet: Spreadsheet): number {
   const triggers = ownTriggers(spreadsheet);
   for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
   clearState(STATE_KEYS.schedule);
+  clearState(STATE_KEYS.continuation);
   return triggers.length;
 }
 
@@ -85,16 +107,18 @@ export function nextScheduledRun(schedule: ScheduleState, lastScheduledRun: stri
 /**
  * Arranges the next execution of an unfinished refresh. With a schedule installed, the document's one
  * time-driven trigger is taken, so the next scheduled run continues the work; otherwise a one-off trigger
- * a minute from now does. Returns which.
+ * a minute from now does. An earlier one-off trigger is replaced: it may have fired already (a fired one-off
+ * trigger stays listed) and would block the new one. Returns which.
  */
 export function scheduleContinuation(spreadsheet: Spreadsheet): 'next-scheduled-run' | 'in-a-minute' {
   const clock = ownTriggers(spreadsheet).filter(isClock);
   if (clock.some((trigger) => trigger.getHandlerFunction() === SCHEDULE_HANDLER)) return 'next-scheduled-run';
-  if (clock.length === 0)
-    ScriptApp.newTrigger(CONTINUE_HANDLER)
-      .timeBased()
-      .after(60 * 1000)
-      .create();
+  for (const trigger of clock) ScriptApp.deleteTrigger(trigger);
+  const trigger = ScriptApp.newTrigger(CONTINUE_HANDLER)
+    .timeBased()
+    .after(60 * 1000)
+    .create();
+  writeState(STATE_KEYS.continuation, trigger.getUniqueId());
   return 'in-a-minute';
 }
 
@@ -103,4 +127,5 @@ export function removeContinuationTriggers(spreadsheet: Spreadsheet): void {
   for (const trigger of ownTriggers(spreadsheet)) {
     if (trigger.getHandlerFunction() === CONTINUE_HANDLER) ScriptApp.deleteTrigger(trigger);
   }
+  clearState(STATE_KEYS.continuation);
 }

@@ -7,6 +7,9 @@ export interface A1Range {
   /** null: open-ended to the sheet's last row / column ("A2:C", "G:G"). */
   lastRow: number | null;
   lastColumn: number | null;
+  /** Whether the notation named a row ("A2:C" does; "G:G" does not) and a column ("2:2" does not). */
+  rowGiven: boolean;
+  columnGiven: boolean;
 }
 
 export function columnToLetters(column: number): string {
@@ -61,7 +64,15 @@ export function parseA1(notation: string): A1Range | null {
   if (start === null) return null;
   if (endText === undefined) {
     if (start.row === null || start.column === null || start.row < 1) return null;
-    return { sheetName, row: start.row, column: start.column, lastRow: start.row, lastColumn: start.column };
+    return {
+      sheetName,
+      row: start.row,
+      column: start.column,
+      lastRow: start.row,
+      lastColumn: start.column,
+      rowGiven: true,
+      columnGiven: true,
+    };
   }
   const end = parsePart(endText);
   if (end === null) return null;
@@ -76,6 +87,8 @@ export function parseA1(notation: string): A1Range | null {
     column: Math.min(column, end.column ?? column),
     lastRow: end.row === null ? null : Math.max(row, end.row),
     lastColumn: end.column === null ? null : Math.max(column, end.column),
+    rowGiven: start.row !== null,
+    columnGiven: start.column !== null,
   };
 }
 

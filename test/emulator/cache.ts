@@ -114,7 +114,7 @@ export class CacheService {
   /** null outside a containing document. */
   getDocumentCache(): Cache | null {
     this.ctx.call('CacheService.getDocumentCache', S);
-    return this.documentId === null
+    return this.documentId === null || !this.ctx.activeSpreadsheetAvailable
       ? null
       : new Cache(this.ctx, this.stores.scoped(this.stores.document, this.documentId));
   }

@@ -1,41 +1,92 @@
-// Counts every emulated service call by "Service.method" and sums a modelled per-call latency.
+// Counts every emulated service call by "Service.method", and the round trips, cells and flushes the cost model charges.
+import { type CallKind, callKind } from './call-kinds';
 
-/** Milliseconds charged per call: one number for all, a table with an optional default, or a function. */
-export type CostModel =
-  | number
-  | { readonly default?: number; readonly [method: string]: number | undefined }
-  | CostFunction;
-export type CostFunction = (method: string) => number;
+/** Modelled milliseconds per unit of work; docs/emulator.md gives each constant's public source. */
+export interface CostConstants {
+  /** A call that reaches a server (see call-kinds.ts). */
+  roundTripMs: number;
+  cellReadMs: number;
+  cellWrittenMs: number;
+  /** Applying the queued writes (explicit flush(), a read after writes, or the end of an execution). */
+  flushMs: number;
+}
 
-function toCostFunction(model: CostModel | undefined): CostFunction | null {
-  if (model === undefined || model === 0) return null;
-  if (typeof model === 'number') return () => model;
-  if (typeof model === 'function') return model;
-  const table = new Map<string, number>();
-  for (const [name, ms] of Object.entries(model))
-    if (name !== 'default' && ms !== undefined) table.set(name, ms);
-  const fallback = model.default ?? 0;
-  return (method) => table.get(method) ?? fallback;
+export type CostLevel = 'low' | 'central' | 'high';
+
+/** Low, central and high constants (docs/emulator.md, "Cost model"). Budgets are judged at the central ones. */
+export const COSTS: Readonly<Record<CostLevel, CostConstants>> = {
+  low: { roundTripMs: 3.1, cellReadMs: 0.0125, cellWrittenMs: 0.0125, flushMs: 3.1 },
+  central: { roundTripMs: 160, cellReadMs: 0.14, cellWrittenMs: 0.14, flushMs: 160 },
+  high: { roundTripMs: 300, cellReadMs: 0.3, cellWrittenMs: 0.3, flushMs: 300 },
+};
+
+/** A level name, explicit constants, or 0 for no modelled time. */
+export type CostModel = CostLevel | CostConstants | 0;
+
+const NO_COST: CostConstants = { roundTripMs: 0, cellReadMs: 0, cellWrittenMs: 0, flushMs: 0 };
+
+function constantsOf(model: CostModel | undefined): CostConstants {
+  if (model === undefined) return COSTS.central;
+  if (model === 0) return NO_COST;
+  return typeof model === 'string' ? COSTS[model] : model;
+}
+
+export interface WorkCounts {
+  roundTrips: number;
+  getters: number;
+  builders: number;
+  cellsRead: number;
+  cellsWritten: number;
+  flushes: number;
 }
 
 export class CallLog {
   // A Map increment per call keeps counting cheap enough for 100,000-row tests.
   private readonly counts = new Map<string, number>();
-  private cost: CostFunction | null;
-  private modelled = 0;
+  private readonly kinds = new Map<string, CallKind>();
+  private work: WorkCounts = CallLog.zero();
+  private cost: CostConstants;
   private onCharge: ((ms: number) => void) | null = null;
 
   constructor(cost?: CostModel) {
-    this.cost = toCostFunction(cost);
+    this.cost = constantsOf(cost);
+  }
+
+  private static zero(): WorkCounts {
+    return { roundTrips: 0, getters: 0, builders: 0, cellsRead: 0, cellsWritten: 0, flushes: 0 };
   }
 
   record(method: string): void {
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
-    if (this.cost !== null) {
-      const ms = this.cost(method);
-      this.modelled += ms;
-      if (this.onCharge !== null && ms > 0) this.onCharge(ms);
+    let kind = this.kinds.get(method);
+    if (kind === undefined) {
+      kind = callKind(method);
+      this.kinds.set(method, kind);
     }
+    if (kind === 'round-trip') {
+      this.work.roundTrips++;
+      this.charge(this.cost.roundTripMs);
+    } else if (kind === 'getter') this.work.getters++;
+    else this.work.builders++;
+  }
+
+  cellsRead(n: number): void {
+    this.work.cellsRead += n;
+    this.charge(n * this.cost.cellReadMs);
+  }
+
+  cellsWritten(n: number): void {
+    this.work.cellsWritten += n;
+    this.charge(n * this.cost.cellWrittenMs);
+  }
+
+  flushed(): void {
+    this.work.flushes++;
+    this.charge(this.cost.flushMs);
+  }
+
+  private charge(ms: number): void {
+    if (this.onCharge !== null && ms > 0) this.onCharge(ms);
   }
 
   /** Calls of one method ("Range.getValues"), of a whole service ("Range"), or of everything. */
@@ -54,6 +105,15 @@ export class CallLog {
     return sum;
   }
 
+  /** Round trips, getters, builders, cells read and written, and flushes since the last reset. */
+  counted(): WorkCounts {
+    return { ...this.work };
+  }
+
+  roundTrips(): number {
+    return this.work.roundTrips;
+  }
+
   /** A plain, sorted snapshot, so `expect(calls.byMethod()).toEqual({...})` reads well in tests. */
   byMethod(): Record<string, number> {
     const out: Record<string, number> = {};
@@ -68,16 +128,23 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
-    this.modelled = 0;
+    this.work = CallLog.zero();
   }
 
-  /** Total modelled Apps Script latency of the calls since the last reset. */
-  modelledMs(): number {
-    return this.modelled;
+  /** Modelled Apps Script time of the work since the last reset, at the emulator's constants or at `level`. */
+  modelledMs(level?: CostModel): number {
+    const c = level === undefined ? this.cost : constantsOf(level);
+    const w = this.work;
+    return (
+      w.roundTrips * c.roundTripMs +
+      w.cellsRead * c.cellReadMs +
+      w.cellsWritten * c.cellWrittenMs +
+      w.flushes * c.flushMs
+    );
   }
 
-  setCost(model: CostModel | undefined): void {
-    this.cost = toCostFunction(model);
+  setCost(model: CostModel): void {
+    this.cost = constantsOf(model);
   }
 
   /** Lets the emulator advance its clock by each charge when asked to. */

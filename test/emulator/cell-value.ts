@@ -1,11 +1,23 @@
-// What a cell holds and how values cross the boundary: formulas, apostrophe text, Dates, display strings.
+// What a cell holds and how values cross the boundary: written values parsed like typed input, Dates, display strings.
 import { formatDate } from './date-format';
 import { dateMs, isDate, type Realm } from './realm';
+import { type ParseContext, parseTyped } from './typed-input';
 
 /** A cell whose content is a formula; the emulator stores its text but cannot compute it. */
 export class Formula {
-  constructor(readonly text: string) {}
+  /** `valid` false: Sheets could not parse it, and the cell reads as #ERROR!. */
+  constructor(
+    readonly text: string,
+    readonly valid = true,
+  ) {}
 }
+
+/** What getValues returns for a formula Sheets cannot parse ("Formula parse error"). */
+export const PARSE_ERROR = '#ERROR!';
+
+/** Sheets' limit on one cell's content (Apps Script refuses longer input). */
+export const CELL_CHARACTER_LIMIT = 50_000;
+export const CELL_LIMIT_MESSAGE = `Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`;
 
 /** Dates are stored as host-realm copies, so a caller mutating its Date cannot change the sheet. */
 export type CellValue = string | number | boolean | Date | Formula;
@@ -16,11 +28,35 @@ export type FormulaEvaluator = (
   where: { sheet: string; row: number; column: number },
 ) => unknown;
 
+/** Where a written value lands: the sheet's locale, time zone and clock, and whether the cell is plain text (@). */
+export interface WriteTarget extends ParseContext {
+  plainText: boolean;
+}
+
 /**
- * A value written by setValue(s)/appendRow, as Sheets stores it: a string starting with "=" becomes a
- * formula; a leading apostrophe forces text and is not stored (Sheets' typed-entry behaviour,
- * unverified for setValues). Other strings are stored as given: the emulator does not parse "1,000" or "10%".
+ * A value written by setValue(s)/appendRow, as Sheets stores it, with the number format Sheets infers
+ * (null: none). Strings are parsed like typed input (typed-input.ts) unless the cell is plain text, where
+ * they are kept exactly as given, apostrophe included.
  */
+export function writtenCell(value: unknown, target: WriteTarget): { cell: CellValue; format: string | null } {
+  if (typeof value !== 'string') return { cell: toCell(value), format: null };
+  if (target.plainText) return { cell: value, format: null };
+  const typed = parseTyped(value, target);
+  switch (typed.kind) {
+    case 'text':
+      return { cell: typed.value, format: null };
+    case 'number':
+      return { cell: typed.value, format: typed.format };
+    case 'boolean':
+      return { cell: typed.value, format: null };
+    case 'date':
+      return { cell: new Date(typed.ms), format: typed.format };
+    case 'formula':
+      return { cell: new Formula(typed.text, typed.valid), format: null };
+  }
+}
+
+/** A value stored as given (initial sheets, uncounted test set-up): no parsing; a leading "=" is a formula. */
 export function toCell(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
   switch (typeof value) {
@@ -40,7 +76,7 @@ export function toCell(value: unknown): CellValue {
 /** A stored value as getValues returns it, in the caller's realm. */
 export function fromCell(cell: CellValue, realm: Realm, evaluate: (formula: Formula) => unknown): unknown {
   if (typeof cell !== 'object') return cell;
-  if (cell instanceof Formula) return evaluate(cell);
+  if (cell instanceof Formula) return cell.valid ? evaluate(cell) : PARSE_ERROR;
   return new realm.Date(cell.getTime());
 }
 

@@ -1,9 +1,13 @@
-// State every emulated service shares: auth mode, call log, clock, realm, current execution and user.
+// State every emulated service shares: auth mode, scopes, call log, clock, realm, write queue, faults, execution, user.
+import { appliesQueuedWrites } from './call-kinds';
 import type { CallLog } from './call-log';
 import type { Clock } from './clock';
 import { AuthMode, type AuthModeName, enumName } from './enums';
+import type { Faults } from './faults';
 import { HOST_REALM, type Realm } from './realm';
 import type { Recorder } from './recorder';
+import { missingScopeMessage, scopesFor } from './scopes';
+import type { WriteQueue } from './write-queue';
 
 /**
  * What a method needs, as a bit; each auth mode allows a set of bits. Derived from Google's
@@ -59,6 +63,10 @@ export interface ContextOptions {
   user: string;
   scriptTimeZone: string;
   recorder: Recorder;
+  /** The manifest's oauthScopes: a call needing none of them is refused. */
+  manifestScopes: readonly string[];
+  writes: WriteQueue;
+  faults: Faults;
 }
 
 export class EmulatorContext {
@@ -66,6 +74,8 @@ export class EmulatorContext {
   readonly clock: Clock;
   readonly addon: boolean;
   readonly recorder: Recorder;
+  readonly writes: WriteQueue;
+  readonly faults: Faults;
   realm: Realm = HOST_REALM;
   /** The loaded bundle's global object (gas-local context), once attached. */
   bundle: Record<string, unknown> | null = null;
@@ -76,6 +86,9 @@ export class EmulatorContext {
   uiAvailable = true;
   /** False to model a trigger execution without an active spreadsheet (unverified on real Sheets). */
   activeSpreadsheetAvailable = true;
+  /** True while a simulated collaborator acts: uncounted, unchecked, applied at once (not queued). */
+  collaborating = false;
+  private readonly manifestScopes: ReadonlySet<string>;
   private mode: AuthModeName;
   private allowed: number;
 
@@ -88,6 +101,9 @@ export class EmulatorContext {
     this.recorder = options.recorder;
     this.user = options.user;
     this.scriptTimeZone = options.scriptTimeZone;
+    this.manifestScopes = new Set(options.manifestScopes);
+    this.writes = options.writes;
+    this.faults = options.faults;
   }
 
   get authMode(): AuthModeName {
@@ -105,10 +121,42 @@ export class EmulatorContext {
     return AuthMode[this.mode];
   }
 
-  /** Every emulated method starts here: count it, then refuse it if the auth mode forbids it. */
+  /**
+   * Every emulated method starts here: run the fault hooks due before it, count it, refuse it when the
+   * manifest lacks its scope or the auth mode forbids it, and apply queued writes before a Sheets read.
+   */
   call(method: string, access: number): void {
+    if (this.collaborating) return;
+    const failure = this.faults.beforeCall(method);
     this.calls.record(method);
+    if (failure !== null) throw this.error(failure);
+    const scopes = scopesFor(method);
+    if (scopes.length > 0 && !scopes.some((scope) => this.manifestScopes.has(scope)))
+      throw this.error(missingScopeMessage(method, scopes));
     if (access !== 0 && (this.allowed & access) === 0) throw this.denied(method, access);
+    if (appliesQueuedWrites(method)) this.applyQueuedWrites();
+  }
+
+  /** Sends the queued writes to the sheet (flush, a read after writes, the end of an execution). */
+  applyQueuedWrites(): void {
+    if (this.writes.apply()) this.calls.flushed();
+  }
+
+  /** A write: queued during an execution, applied at once when a collaborator makes it. */
+  write(apply: () => void): void {
+    if (this.collaborating) apply();
+    else this.writes.push(apply);
+  }
+
+  /** Runs `fn` as a simulated collaborator (see `collaborating`). */
+  asCollaborator<T>(fn: () => T): T {
+    const saved = this.collaborating;
+    this.collaborating = true;
+    try {
+      return fn();
+    } finally {
+      this.collaborating = saved;
+    }
   }
 
   /** An Error from the bundle's realm, named like Apps Script's exceptions. */

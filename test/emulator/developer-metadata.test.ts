@@ -1,5 +1,5 @@
 // Developer metadata stays on its row or column as rows and columns move, like Sheets.
-import { createEmulator } from './index';
+import { createEmulator, type Sheet } from './index';
 
 function setup() {
   const emulator = createEmulator({ sheets: { Leads: [['Name', 'Email', 'Score']] } });
@@ -25,7 +25,8 @@ describe('developer metadata', () => {
     sheet.getRange('B:B').addDeveloperMetadata('k', 'v');
     sheet.insertColumnsAfter(2, 3);
     const finder = () => sheet.createDeveloperMetadataFinder().withKey('k').find();
-    expect(finder()[0]?.getLocation().getColumn()?.getA1Notation()).toBe('B1:B1000');
+    // The location's column is a whole-column range, printed in A1 form without rows.
+    expect(finder()[0]?.getLocation().getColumn()?.getA1Notation()).toBe('B:B');
     sheet.deleteColumn(1);
     expect(finder()[0]?.getLocation().getColumn()?.getColumn()).toBe(1);
     sheet.deleteColumns(1, 1);
@@ -81,6 +82,42 @@ describe('developer metadata', () => {
     expect(() => sheet.getRange('A1:B2').addDeveloperMetadata('k')).toThrow(
       /Adding developer metadata to arbitrary ranges is not currently supported/,
     );
+  });
+
+  it.each([
+    ['a whole column built from coordinates', (s: Sheet) => s.getRange(1, 7, s.getMaxRows(), 1)],
+    ['a whole row built from coordinates', (s: Sheet) => s.getRange(5, 1, 1, s.getMaxColumns())],
+    ['two whole columns in A1 form', (s: Sheet) => s.getRange('G:H')],
+    ['two whole rows in A1 form', (s: Sheet) => s.getRange('5:6')],
+    ['an open-ended column below row 2', (s: Sheet) => s.getRange('G2:G')],
+    ['one cell', (s: Sheet) => s.getRange('G1')],
+  ])('refuses metadata on %s, with the Apps Script message', (_label, rangeOf) => {
+    const { sheet } = setup();
+    expect(() => rangeOf(sheet).addDeveloperMetadata('k', 'v')).toThrow(
+      'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
+    );
+    expect(sheet.createDeveloperMetadataFinder().find()).toHaveLength(0);
+  });
+
+  it('accepts one whole column or row in A1 form, and prints it as G:G / 5:5', () => {
+    const { sheet } = setup();
+    const column = sheet.getRange('G:G');
+    const row = sheet.getRange('5:5');
+    expect(column.getA1Notation()).toBe('G:G');
+    expect(row.getA1Notation()).toBe('5:5');
+    expect(sheet.getRange('G:H').getA1Notation()).toBe('G:H');
+    expect(sheet.getRange(1, 7, sheet.getMaxRows(), 1).getA1Notation()).toBe('G1:G1000');
+    column.addDeveloperMetadata('col', 'g');
+    row.addDeveloperMetadata('row', '5');
+    expect(
+      sheet
+        .createDeveloperMetadataFinder()
+        .find()
+        .map((m) => m.getValue()),
+    ).toEqual(['g', '5']);
+    expect(
+      sheet.createDeveloperMetadataFinder().withKey('row').find()[0]?.getLocation().getRow()?.getA1Notation(),
+    ).toBe('5:5');
   });
 
   it('can be changed and removed', () => {

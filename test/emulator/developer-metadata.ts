@@ -67,6 +67,7 @@ export class DeveloperMetadataLocation {
       location.span.start,
       location.sheet.maxRows,
       location.span.count,
+      'COLUMNS',
     );
   }
 
@@ -81,6 +82,7 @@ export class DeveloperMetadataLocation {
       1,
       location.span.count,
       location.sheet.maxColumns,
+      'ROWS',
     );
   }
 

@@ -6,6 +6,7 @@ import { type CellValue, Formula, type FormulaEvaluator, toCell } from './cell-v
 import { Clock } from './clock';
 import { EmulatorContext } from './context';
 import { AuthMode, type AuthModeName, enumName } from './enums';
+import { Faults } from './faults';
 import { HtmlService } from './html-service';
 import { LockService, LockTable } from './lock';
 import { Logger } from './logger';
@@ -14,20 +15,26 @@ import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS, type SheetModel, SpreadsheetMode
 import { PropertiesService, PropertyStores } from './properties';
 import { realmOf } from './realm';
 import { Recorder } from './recorder';
+import { DIST_MANIFEST, readManifestScopes } from './scopes';
 import { ScriptApp, Trigger, type TriggerModel, TriggerTable } from './script-app';
 import { Session } from './session';
 import { Sheet } from './sheet';
 import { Spreadsheet } from './spreadsheet';
 import { SpreadsheetApp } from './spreadsheet-app';
+import type { SheetLocale } from './typed-input';
 import { Utilities } from './utilities';
+import { WriteQueue } from './write-queue';
 
-export type { CostModel } from './call-log';
+export type { CostConstants, CostLevel, CostModel } from './call-log';
+export { COSTS } from './call-log';
 export { AuthMode, type AuthModeName } from './enums';
+export type { CallMatcher, Faults } from './faults';
 export type { Range } from './range';
 export type { MenuEntry, RecordedDialog, RecordedMenu, Recorder, SentMail } from './recorder';
 export type { TriggerModel } from './script-app';
 export type { Sheet } from './sheet';
 export type { Spreadsheet } from './spreadsheet';
+export type { SheetLocale } from './typed-input';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -36,7 +43,7 @@ export interface EmulatorOptions {
   authMode?: AuthModeName | unknown;
   /** Apply the add-on trigger restrictions (hourly minimum, one trigger per type per document). Default true. */
   addon?: boolean;
-  /** Modelled latency per call in ms: a number, a table ({ default, 'Range.getValues': 30 }) or a function. */
+  /** Modelled time: 'low' | 'central' (default) | 'high', explicit constants, or 0 for none (docs/emulator.md). */
   cost?: CostModel;
   /** Also advance the emulator clock by each call's modelled cost (for time-budget tests). Default false. */
   costAdvancesClock?: boolean;
@@ -63,8 +70,14 @@ export interface EmulatorOptions {
   declinedScopes?: string[];
   /** MailApp recipients per day (consumer accounts: 100). */
   mailQuota?: number;
-  /** Whether a time-driven trigger sees an active spreadsheet (unverified on real Sheets). Default true. */
+  /** Whether a time-driven trigger sees an active spreadsheet (unverified on real Sheets). Default false (strict). */
   timeTriggerHasActiveSpreadsheet?: boolean;
+  /** Whether ScriptApp.getUserTriggers(ss) lists time-driven triggers (unverified). Default false (strict). */
+  userTriggersListTimeDriven?: boolean;
+  /** The spreadsheet locale typed input is parsed in: 'en_US' (default) or 'de_DE'. */
+  locale?: SheetLocale;
+  /** The manifest's oauthScopes; default: read from dist/appsscript.json (the built add-on's manifest). */
+  oauthScopes?: readonly string[];
 }
 
 export interface EmulatorGlobals {
@@ -119,6 +132,12 @@ export interface Emulator {
   readonly locks: LockTable;
   readonly triggers: TriggerTable;
   readonly context: EmulatorContext;
+  /** Code run between two service calls, or calls made to fail (faults.ts). */
+  readonly faults: Faults;
+  /** Runs `fn` as a simulated collaborator: its calls are uncounted and its edits land at once, before queued writes. */
+  asCollaborator<T>(fn: () => T): T;
+  /** Applies the queued writes now (what SpreadsheetApp.flush() does), without counting a call. */
+  flushWrites(): void;
   setAuthMode(mode: AuthModeName | unknown): void;
   authMode(): AuthModeName;
   setUser(email: string): void;
@@ -153,6 +172,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   );
   if (options.costAdvancesClock) calls.onChargeListener((ms) => clock.advance(ms));
   const recorder = new Recorder();
+  const writes = new WriteQueue();
+  const spreadsheetId = options.spreadsheetId ?? '1LeadScoreEmulatedSpreadsheetId';
+  let collaborate: (action: () => void) => void = (action) => action();
+  const faults = new Faults(
+    // Apps Script's wording when a Spreadsheet service call fails on the server.
+    () => `Service Spreadsheets failed while accessing document with id ${spreadsheetId}.`,
+    (action) => collaborate(action),
+  );
   const ctx = new EmulatorContext({
     calls,
     clock,
@@ -161,13 +188,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     addon: options.addon ?? true,
     user: options.user ?? 'user@example.com',
     scriptTimeZone: options.scriptTimeZone ?? 'Etc/UTC',
+    manifestScopes: options.oauthScopes ?? readManifestScopes(DIST_MANIFEST),
+    writes,
+    faults,
   });
+  collaborate = (action) => ctx.asCollaborator(action);
   ctx.setAuthMode(options.authMode ?? 'FULL');
   const model = new SpreadsheetModel(
-    options.spreadsheetId ?? '1LeadScoreEmulatedSpreadsheetId',
+    spreadsheetId,
     options.spreadsheetName ?? 'Leads',
     options.timeZone ?? 'Etc/UTC',
-    'en_US',
+    options.locale ?? 'en_US',
     options.evaluateFormula ?? defaultEvaluate,
   );
   const documentId = options.bound === false ? null : model.id;
@@ -182,7 +213,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     PropertiesService: new PropertiesService(ctx, properties, documentId),
     CacheService: new CacheService(ctx, caches, documentId),
     LockService: new LockService(ctx, locks, documentId),
-    ScriptApp: new ScriptApp(ctx, triggers, model.id, scopes),
+    ScriptApp: new ScriptApp(ctx, triggers, model.id, scopes, options.userTriggersListTimeDriven ?? false),
     HtmlService: new HtmlService(ctx, options.htmlDir ?? join(REPO_ROOT, 'dist')),
     Session: new Session(ctx),
     Utilities: new Utilities(ctx),
@@ -232,16 +263,36 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     ctx.user = runOptions.user ?? ctx.user;
     ctx.uiAvailable = runOptions.uiAvailable ?? true;
     ctx.activeSpreadsheetAvailable = runOptions.activeSpreadsheet ?? true;
-    try {
-      return fn();
-    } finally {
+    const restore = (): void => {
       locks.releaseAllOf(ctx.executionId);
       ctx.setAuthMode(saved.mode);
       ctx.executionId = saved.execution;
       ctx.user = saved.user;
       ctx.uiAvailable = saved.ui;
       ctx.activeSpreadsheetAvailable = saved.active;
+    };
+    // Writes made before (by the test, outside any execution) have reached the sheet when this one starts.
+    ctx.applyQueuedWrites();
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      // What a failed execution wrote before it failed stays written; its own error is the one reported.
+      try {
+        ctx.applyQueuedWrites();
+      } catch {
+        // The execution's error wins.
+      }
+      restore();
+      throw error;
     }
+    // The end of an execution sends its queued writes; a write Sheets refuses fails the execution.
+    try {
+      ctx.applyQueuedWrites();
+    } finally {
+      restore();
+    }
+    return result;
   };
 
   const bundleFunction = (name: string): ((...args: unknown[]) => unknown) => {
@@ -283,7 +334,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       authMode: 'FULL',
       user: trigger.user,
       uiAvailable: !clockTrigger,
-      activeSpreadsheet: clockTrigger ? (options.timeTriggerHasActiveSpreadsheet ?? true) : true,
+      activeSpreadsheet: clockTrigger ? (options.timeTriggerHasActiveSpreadsheet ?? false) : true,
     });
   };
 
@@ -299,6 +350,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     locks,
     triggers,
     context: ctx,
+    faults,
+    asCollaborator: (fn) => ctx.asCollaborator(fn),
+    flushWrites: () => ctx.applyQueuedWrites(),
     setAuthMode: (mode) => ctx.setAuthMode(mode),
     authMode: () => ctx.authMode,
     setUser: (email) => {
@@ -307,6 +361,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     modelledMs: () => calls.modelledMs(),
     addSheet,
     sheetValues: (name) => {
+      ctx.applyQueuedWrites();
       const sheet = sheetModel(name);
       const rows = sheet.lastRow();
       const columns = sheet.lastColumn();
@@ -324,6 +379,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return out;
     },
     sheetBackgrounds: (name) => {
+      ctx.applyQueuedWrites();
       const sheet = sheetModel(name);
       const rows = Math.max(sheet.lastRow(), sheet.backgrounds.lastRow());
       const columns = Math.max(sheet.lastColumn(), sheet.backgrounds.lastColumn());

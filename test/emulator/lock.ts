@@ -88,7 +88,8 @@ export class LockService {
   /** null outside a document context. */
   getDocumentLock(): Lock | null {
     this.ctx.call('LockService.getDocumentLock', S);
-    return this.documentId === null ? null : new Lock(this.ctx, this.table, `document:${this.documentId}`);
+    if (this.documentId === null || !this.ctx.activeSpreadsheetAvailable) return null;
+    return new Lock(this.ctx, this.table, `document:${this.documentId}`);
   }
 
   getScriptLock(): Lock {

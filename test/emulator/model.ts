@@ -4,9 +4,23 @@ import type { CellValue, FormulaEvaluator } from './cell-value';
 import type { ChartModel } from './chart';
 import { type Span, spanAfterDelete, spanAfterInsert } from './dimension';
 import { Grid } from './grid';
+import type { SheetLocale } from './typed-input';
 
 export const DEFAULT_MAX_ROWS = 1000;
 export const DEFAULT_MAX_COLUMNS = 26;
+/** Sheets' limit on the cells of all sheets of one spreadsheet, blank ones included. */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+export const SPREADSHEET_LIMIT_MESSAGE = `This action would increase the number of cells in the workbook above the limit of ${SPREADSHEET_CELL_LIMIT} cells.`;
+
+/** Refuses a change adding `added` cells when the spreadsheet would pass the limit (Apps Script's wording). */
+export function checkCellLimit(
+  ctx: { error(message: string): Error },
+  spreadsheet: SpreadsheetModel,
+  added: number,
+): void {
+  if (added > 0 && spreadsheet.cellCount() + added > SPREADSHEET_CELL_LIMIT)
+    throw ctx.error(SPREADSHEET_LIMIT_MESSAGE);
+}
 
 export type MetadataLocation =
   | { type: 'SPREADSHEET' }
@@ -132,7 +146,7 @@ export class SpreadsheetModel {
     readonly id: string,
     public name: string,
     public timeZone: string,
-    public locale: string,
+    public locale: SheetLocale,
     readonly evaluateFormula: FormulaEvaluator,
   ) {}
 
@@ -152,6 +166,11 @@ export class SpreadsheetModel {
     for (const [name, named] of this.namedRanges)
       if (named.area.sheet === sheet) this.namedRanges.delete(name);
     if (this.activeSheet === sheet) this.activeSheet = this.sheets[0] ?? null;
+  }
+
+  /** Cells of every sheet, blank ones included (what the 10-million-cell limit counts). */
+  cellCount(): number {
+    return this.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxColumns, 0);
   }
 
   sheetByName(name: string): SheetModel | null {

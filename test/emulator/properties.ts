@@ -119,7 +119,7 @@ export class PropertiesService {
   /** null when the script is neither an add-on nor bound to a document. */
   getDocumentProperties(): Properties | null {
     this.ctx.call('PropertiesService.getDocumentProperties', S);
-    return this.documentId === null
+    return this.documentId === null || !this.ctx.activeSpreadsheetAvailable
       ? null
       : new Properties(this.ctx, this.stores.documentStore(this.documentId));
   }

@@ -1,6 +1,16 @@
-// Range: a fixed rectangle of a sheet; reads copy out, writes copy in, and every method is counted.
-import { toA1 } from './a1';
-import { type CellValue, displayCell, Formula, fromCell, toCell } from './cell-value';
+// Range: a fixed rectangle of a sheet; reads copy out, writes are queued with their coordinates, every call counted.
+import { columnToLetters, toA1 } from './a1';
+import {
+  CELL_CHARACTER_LIMIT,
+  CELL_LIMIT_MESSAGE,
+  type CellValue,
+  displayCell,
+  Formula,
+  fromCell,
+  PARSE_ERROR,
+  type WriteTarget,
+  writtenCell,
+} from './cell-value';
 import { Access, type EmulatorContext } from './context';
 import {
   addMetadata,
@@ -10,6 +20,7 @@ import {
 } from './developer-metadata';
 import type { Grid } from './grid';
 import type { MetadataModel, SheetModel } from './model';
+import { dateMs, isDate } from './realm';
 import { Sheet } from './sheet';
 
 const R = Access.READ;
@@ -45,6 +56,13 @@ function checkDimensions(
   return values as unknown[][];
 }
 
+/** The message Apps Script gives for metadata on anything but a spreadsheet, a sheet, or one whole row or column. */
+export const ARBITRARY_METADATA_MESSAGE =
+  'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.';
+
+/** How a range was obtained: A1 notation naming whole columns ("G:G") or whole rows ("5:5"), or anything else. */
+export type RangeShape = 'COLUMNS' | 'ROWS' | null;
+
 export class Range {
   constructor(
     private readonly ctx: EmulatorContext,
@@ -53,10 +71,18 @@ export class Range {
     private readonly column: number,
     private readonly numRows: number,
     private readonly numColumns: number,
+    /** Set only for A1 notation without row numbers ("G:G") or without columns ("5:5"). */
+    readonly shape: RangeShape = null,
   ) {}
 
+  /** "G:G" / "5:5" for ranges obtained that way; "A1:B2" otherwise (coordinate ranges stay bounded). */
   getA1Notation(): string {
     this.ctx.call('Range.getA1Notation', R);
+    if (this.shape === 'COLUMNS') {
+      const last = this.column + this.numColumns - 1;
+      return `${columnToLetters(this.column)}:${columnToLetters(last)}`;
+    }
+    if (this.shape === 'ROWS') return `${this.row}:${this.row + this.numRows - 1}`;
     return toA1(this.row, this.column, this.numRows, this.numColumns);
   }
 
@@ -126,6 +152,7 @@ export class Range {
 
   getValues(): unknown[][] {
     this.ctx.call('Range.getValues', R);
+    this.countRead();
     return this.valuesUncounted();
   }
 
@@ -138,37 +165,41 @@ export class Range {
 
   getValue(): unknown {
     this.ctx.call('Range.getValue', R);
+    this.ctx.calls.cellsRead(1);
     const cell = this.model.values.get(this.row - 1, this.column - 1);
     return fromCell(cell, this.ctx.realm, (f) => this.evaluator()(f, this.row - 1, this.column - 1));
   }
 
   getDisplayValues(): string[][] {
     this.ctx.call('Range.getDisplayValues', R);
+    this.countRead();
     return this.displayBlock();
   }
 
   getDisplayValue(): string {
     this.ctx.call('Range.getDisplayValue', R);
+    this.ctx.calls.cellsRead(1);
     return this.displayBlock(1, 1)[0]?.[0] ?? '';
   }
 
   setValues(values: unknown[][]): Range {
     this.ctx.call('Range.setValues', W);
-    const grid = checkDimensions(this.ctx, values, this.numRows, this.numColumns, 'setValues');
-    this.write(this.model.values, (r, c) => toCell(grid[r]?.[c]));
+    const grid = snapshot(checkDimensions(this.ctx, values, this.numRows, this.numColumns, 'setValues'));
+    this.writeValues((r, c) => grid[r]?.[c]);
     return this;
   }
 
   /** Like Apps Script, sets every cell of the range. */
   setValue(value: unknown): Range {
     this.ctx.call('Range.setValue', W);
-    const cell = toCell(value);
-    this.write(this.model.values, () => (cell instanceof Date ? new Date(cell.getTime()) : cell));
+    const copy = snapshotValue(value);
+    this.writeValues(() => copy);
     return this;
   }
 
   getFormulas(): string[][] {
     this.ctx.call('Range.getFormulas', R);
+    this.countRead();
     return this.read(this.model.values, (cell) => (cell instanceof Formula ? cell.text : ''));
   }
 
@@ -178,33 +209,37 @@ export class Range {
     return cell instanceof Formula ? cell.text : '';
   }
 
+  /** Formulas are typed input too: text not starting with "=" is parsed like setValues. */
   setFormulas(formulas: string[][]): Range {
     this.ctx.call('Range.setFormulas', W);
-    const grid = checkDimensions(this.ctx, formulas, this.numRows, this.numColumns, 'setFormulas');
-    this.write(this.model.values, (r, c) => formulaCell(grid[r]?.[c]));
+    const grid = snapshot(checkDimensions(this.ctx, formulas, this.numRows, this.numColumns, 'setFormulas'));
+    this.writeValues((r, c) => formulaText(grid[r]?.[c]), true);
     return this;
   }
 
   setFormula(formula: string): Range {
     this.ctx.call('Range.setFormula', W);
-    this.write(this.model.values, () => formulaCell(formula));
+    const text = formulaText(formula);
+    this.writeValues(() => text, true);
     return this;
   }
 
   getBackgrounds(): string[][] {
     this.ctx.call('Range.getBackgrounds', R);
+    this.countRead();
     return this.read(this.model.backgrounds, (color) => color ?? '#ffffff');
   }
 
   getBackground(): string {
     this.ctx.call('Range.getBackground', R);
+    this.ctx.calls.cellsRead(1);
     return this.model.backgrounds.get(this.row - 1, this.column - 1) ?? '#ffffff';
   }
 
   /** null resets a cell to the default (white). */
   setBackgrounds(colors: (string | null)[][]): Range {
     this.ctx.call('Range.setBackgrounds', W);
-    const grid = checkDimensions(this.ctx, colors, this.numRows, this.numColumns, 'setBackgrounds');
+    const grid = snapshot(checkDimensions(this.ctx, colors, this.numRows, this.numColumns, 'setBackgrounds'));
     this.write(this.model.backgrounds, (r, c) => normaliseColor(grid[r]?.[c]));
     return this;
   }
@@ -218,17 +253,21 @@ export class Range {
 
   getNumberFormats(): string[][] {
     this.ctx.call('Range.getNumberFormats', R);
+    this.countRead();
     return this.read(this.model.numberFormats, (format) => format ?? DEFAULT_NUMBER_FORMAT);
   }
 
   getNumberFormat(): string {
     this.ctx.call('Range.getNumberFormat', R);
+    this.ctx.calls.cellsRead(1);
     return this.model.numberFormats.get(this.row - 1, this.column - 1) ?? DEFAULT_NUMBER_FORMAT;
   }
 
   setNumberFormats(formats: string[][]): Range {
     this.ctx.call('Range.setNumberFormats', W);
-    const grid = checkDimensions(this.ctx, formats, this.numRows, this.numColumns, 'setNumberFormats');
+    const grid = snapshot(
+      checkDimensions(this.ctx, formats, this.numRows, this.numColumns, 'setNumberFormats'),
+    );
     this.write(this.model.numberFormats, (r, c) => {
       const format = grid[r]?.[c];
       return format === null || format === undefined ? null : String(format);
@@ -265,19 +304,21 @@ export class Range {
 
   isBlank(): boolean {
     this.ctx.call('Range.isBlank', R);
+    this.countRead();
     return this.read(this.model.values, (cell) => cell === '').every((row) => row.every(Boolean));
   }
 
-  /** Only whole rows or whole columns ("G:G", "2:2") can carry metadata, as in Apps Script. */
+  /**
+   * Only one whole column or row obtained in A1 form ("G:G", "5:5") can carry metadata. The same cells
+   * built from coordinates (getRange(1, 7, maxRows, 1)) and spans of several columns or rows are refused:
+   * the Sheets API says a location "must represent a single row or column", and Apps Script is reported
+   * to treat coordinate ranges as arbitrary (the strict reading).
+   */
   addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): Range {
     this.ctx.call('Range.addDeveloperMetadata', W);
-    const wholeColumns = this.row === 1 && this.numRows === this.model.maxRows;
-    const wholeRows = this.column === 1 && this.numColumns === this.model.maxColumns;
-    if (!wholeColumns && !wholeRows) {
-      throw this.ctx.error(
-        'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
-      );
-    }
+    const wholeColumns = this.shape === 'COLUMNS' && this.numColumns === 1;
+    const wholeRows = this.shape === 'ROWS' && this.numRows === 1;
+    if (!wholeColumns && !wholeRows) throw this.ctx.error(ARBITRARY_METADATA_MESSAGE);
     const location = wholeColumns
       ? { type: 'COLUMN' as const, sheet: this.model, span: { start: this.column, count: this.numColumns } }
       : { type: 'ROW' as const, sheet: this.model, span: { start: this.row, count: this.numRows } };
@@ -357,7 +398,54 @@ export class Range {
     return out;
   }
 
+  private countRead(): void {
+    this.ctx.calls.cellsRead(this.numRows * this.numColumns);
+  }
+
+  /**
+   * Queues a write of values: each is parsed like typed input when it is applied (so a plain-text format
+   * queued before it counts), and a string over Sheets' cell limit fails then, as a flush does on Sheets.
+   */
+  private writeValues(valueAt: (row: number, column: number) => unknown, formulas = false): void {
+    this.ctx.calls.cellsWritten(this.numRows * this.numColumns);
+    this.ctx.write(() => {
+      const spreadsheet = this.model.spreadsheet;
+      const base = { locale: spreadsheet.locale, timeZone: spreadsheet.timeZone, now: this.ctx.clock.now() };
+      const formats = this.model.numberFormats;
+      const inferred: (string | null)[][] = [];
+      const cells: CellValue[][] = [];
+      for (let i = 0; i < this.numRows; i++) {
+        const rowCells: CellValue[] = [];
+        const rowFormats: (string | null)[] = [];
+        for (let j = 0; j < this.numColumns; j++) {
+          const value = valueAt(i, j);
+          if (typeof value === 'string' && value.length > CELL_CHARACTER_LIMIT)
+            throw this.ctx.error(CELL_LIMIT_MESSAGE);
+          const format = formats.get(this.row - 1 + i, this.column - 1 + j);
+          const target: WriteTarget = { ...base, plainText: format === '@' && !formulas };
+          const written = writtenCell(value, target);
+          rowCells.push(written.cell);
+          rowFormats.push(format === null ? written.format : null);
+        }
+        cells.push(rowCells);
+        inferred.push(rowFormats);
+      }
+      this.apply(this.model.values, (r, c) => cells[r]?.[c] ?? '');
+      for (let i = 0; i < this.numRows; i++)
+        for (let j = 0; j < this.numColumns; j++) {
+          const format = inferred[i]?.[j];
+          if (format) formats.set(this.row - 1 + i, this.column - 1 + j, format);
+        }
+    });
+  }
+
+  /** Queues a write of a grid other than values (backgrounds, formats, clearing). */
   private write<T>(grid: Grid<T>, valueAt: (row: number, column: number) => T): void {
+    this.ctx.calls.cellsWritten(this.numRows * this.numColumns);
+    this.ctx.write(() => this.apply(grid, valueAt));
+  }
+
+  private apply<T>(grid: Grid<T>, valueAt: (row: number, column: number) => T): void {
     const c0 = this.column - 1;
     const width = c0 + this.numColumns;
     for (let i = 0; i < this.numRows; i++) {
@@ -376,7 +464,7 @@ export class Range {
         const r = this.row - 1 + i;
         const c = this.column - 1 + j;
         const cell: CellValue = this.model.values.get(r, c);
-        const value = cell instanceof Formula ? evaluate(cell, r, c) : cell;
+        const value = cell instanceof Formula ? (cell.valid ? evaluate(cell, r, c) : PARSE_ERROR) : cell;
         row.push(displayCell(value, this.model.numberFormats.get(r, c), timeZone));
       }
       out.push(row);
@@ -388,10 +476,17 @@ export class Range {
 /** What getNumberFormat returns for a cell never formatted (Apps Script's "automatic" format; unverified). */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-function formulaCell(formula: unknown): CellValue {
-  if (formula === null || formula === undefined || formula === '') return '';
-  const text = String(formula);
-  return text.startsWith('=') ? new Formula(text) : toCell(text);
+function formulaText(formula: unknown): string {
+  return formula === null || formula === undefined ? '' : String(formula);
+}
+
+/** Apps Script reads the arguments when the call is made: later changes to the caller's arrays do not count. */
+function snapshotValue(value: unknown): unknown {
+  return isDate(value) ? new Date(dateMs(value)) : value;
+}
+
+function snapshot(grid: unknown[][]): unknown[][] {
+  return grid.map((row) => row.map(snapshotValue));
 }
 
 /** Sheets reports colours as lower-case hex; named colours other than a few are kept as given (documented gap). */

@@ -1,10 +1,11 @@
 // ScriptApp triggers: creation, listing, deletion, the add-on restrictions, and firing them.
 import vm from 'node:vm';
+import { variantsOf } from './behaviours';
 import { createEmulator } from './index';
 
 describe('installable triggers', () => {
   it('creates, lists and deletes an hourly time-driven trigger', () => {
-    const emulator = createEmulator();
+    const emulator = createEmulator({ userTriggersListTimeDriven: true });
     const app = emulator.globals.ScriptApp;
     const trigger = app.newTrigger('refreshScores').timeBased().everyHours(1).create();
     expect(trigger.getHandlerFunction()).toBe('refreshScores');
@@ -15,6 +16,50 @@ describe('installable triggers', () => {
     app.deleteTrigger(mine[0] ?? trigger);
     expect(app.getProjectTriggers()).toHaveLength(0);
   });
+
+  it.each(variantsOf('userTriggersListTimeDriven'))(
+    'getUserTriggers(ss) with %s: spreadsheet triggers always, time triggers per the variant; getProjectTriggers lists both',
+    (_label, options) => {
+      const emulator = createEmulator(options);
+      const app = emulator.globals.ScriptApp;
+      const clock = app.newTrigger('refreshScores').timeBased().everyHours(1).create();
+      const change = app.newTrigger('onChange').forSpreadsheet(emulator.spreadsheet).onChange().create();
+      const listed = app.getUserTriggers(emulator.spreadsheet).map((t) => t.getUniqueId());
+      expect(listed).toEqual(
+        options.userTriggersListTimeDriven
+          ? [clock.getUniqueId(), change.getUniqueId()]
+          : [change.getUniqueId()],
+      );
+      expect(app.getProjectTriggers().map((t) => t.getUniqueId())).toEqual([
+        clock.getUniqueId(),
+        change.getUniqueId(),
+      ]);
+    },
+  );
+
+  it.each(variantsOf('timeTriggerActiveSpreadsheet'))(
+    'a time-driven trigger with %s: the active spreadsheet, document properties and lock follow the variant',
+    (_label, options) => {
+      const emulator = createEmulator(options);
+      const context = vm.createContext({ ...emulator.globals });
+      vm.runInContext(
+        `var seen = null;
+         function tick() {
+           seen = [SpreadsheetApp.getActiveSpreadsheet() !== null, PropertiesService.getDocumentProperties() !== null,
+                   LockService.getDocumentLock() !== null];
+         }`,
+        context,
+      );
+      emulator.attach(context);
+      emulator.globals.ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
+      emulator.fireTrigger('tick');
+      const present = options.timeTriggerHasActiveSpreadsheet === true;
+      expect(vm.runInContext('seen', context)).toEqual([present, present, present]);
+      // A menu click always has its document.
+      emulator.invoke('tick');
+      expect(vm.runInContext('seen', context)).toEqual([true, true, true]);
+    },
+  );
 
   it('refuses everyMinutes in an add-on (more often than hourly)', () => {
     const emulator = createEmulator();
@@ -33,7 +78,7 @@ describe('installable triggers', () => {
     const app = emulator.globals.ScriptApp;
     app.newTrigger('refreshScores').timeBased().everyHours(1).create();
     expect(() => app.newTrigger('other').timeBased().everyHours(6).create()).toThrow(
-      /one trigger of each type/,
+      'This add-on has created too many time-based triggers in this document for this Google user account.',
     );
     app.newTrigger('onChangeHandler').forSpreadsheet(emulator.spreadsheet).onChange().create();
     expect(() => app.newTrigger('x').forSpreadsheet(emulator.spreadsheet).onChange().create()).toThrow(
@@ -63,7 +108,7 @@ describe('installable triggers', () => {
   });
 
   it('fires a trigger against an attached bundle in FULL mode with an event object, without a Ui', () => {
-    const emulator = createEmulator({ authMode: 'NONE' });
+    const emulator = createEmulator({ authMode: 'NONE', timeTriggerHasActiveSpreadsheet: true });
     const context = vm.createContext({ ...emulator.globals });
     vm.runInContext(
       `var seen = [];

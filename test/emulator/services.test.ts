@@ -33,7 +33,11 @@ describe('Utilities', () => {
 
 describe('Session, Logger, MailApp', () => {
   it('reports the configured user and script time zone', () => {
-    const emulator = createEmulator({ user: 'ann@example.com', scriptTimeZone: 'Europe/London' });
+    const emulator = createEmulator({
+      user: 'ann@example.com',
+      scriptTimeZone: 'Europe/London',
+      oauthScopes: ['https://www.googleapis.com/auth/userinfo.email'],
+    });
     const s = emulator.globals.Session;
     expect([s.getActiveUser().getEmail(), s.getEffectiveUser().getEmail(), s.getScriptTimeZone()]).toEqual([
       'ann@example.com',
@@ -53,7 +57,10 @@ describe('Session, Logger, MailApp', () => {
   });
 
   it('MailApp records messages and counts the daily quota', () => {
-    const emulator = createEmulator({ mailQuota: 2 });
+    const emulator = createEmulator({
+      mailQuota: 2,
+      oauthScopes: ['https://www.googleapis.com/auth/script.send_mail'],
+    });
     const mail = emulator.globals.MailApp;
     mail.sendEmail('a@example.com', 'Hot lead', 'Call Bob', { name: 'LeadScore' });
     mail.sendEmail({ to: 'b@example.com', subject: 'S', body: 'B' });

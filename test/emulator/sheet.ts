@@ -2,7 +2,7 @@
 
 import { parseA1 } from './a1';
 import type { CellValue } from './cell-value';
-import { Formula, toCell } from './cell-value';
+import { CELL_CHARACTER_LIMIT, CELL_LIMIT_MESSAGE, Formula, writtenCell } from './cell-value';
 import { EmbeddedChart, EmbeddedChartBuilder } from './chart';
 import { ConditionalFormatRule, cloneRule } from './conditional-format';
 import { Access, type EmulatorContext } from './context';
@@ -12,9 +12,9 @@ import {
   DeveloperMetadataFinder,
   visibilityArgs,
 } from './developer-metadata';
-import type { SheetModel } from './model';
+import { checkCellLimit, type SheetModel } from './model';
 import { NamedRange } from './named-range';
-import { Range } from './range';
+import { Range, type RangeShape } from './range';
 import { isDate } from './realm';
 import { Spreadsheet } from './spreadsheet';
 
@@ -157,12 +157,10 @@ export class Sheet {
     this.ctx.call('Sheet.getSheetValues', R);
     const last = (n: number, start: number, lastUsed: number): number =>
       n === -1 ? Math.max(0, lastUsed - start + 1) : n;
-    return this.rangeAt(
-      row,
-      column,
-      last(numRows, row, this.model.lastRow()),
-      last(numColumns, column, this.model.lastColumn()),
-    ).valuesUncounted();
+    const rows = last(numRows, row, this.model.lastRow());
+    const columns = last(numColumns, column, this.model.lastColumn());
+    this.ctx.calls.cellsRead(rows * columns);
+    return this.rangeAt(row, column, rows, columns).valuesUncounted();
   }
 
   appendRow(rowContents: unknown[]): Sheet {
@@ -172,11 +170,23 @@ export class Sheet {
         "The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.",
       );
     const row = this.model.lastRow() + 1;
-    if (row > this.model.maxRows) this.model.maxRows = row;
-    if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
+    const rows = Math.max(row, this.model.maxRows);
+    const columns = Math.max(rowContents.length, this.model.maxColumns);
+    checkCellLimit(
+      this.ctx,
+      this.model.spreadsheet,
+      rows * columns - this.model.maxRows * this.model.maxColumns,
+    );
+    if (rowContents.some((value) => typeof value === 'string' && value.length > CELL_CHARACTER_LIMIT))
+      throw this.ctx.error(CELL_LIMIT_MESSAGE);
+    this.model.maxRows = rows;
+    this.model.maxColumns = columns;
+    const spreadsheet = this.model.spreadsheet;
+    const base = { locale: spreadsheet.locale, timeZone: spreadsheet.timeZone, now: this.ctx.clock.now() };
     const cells = this.model.values.rowForWrite(row - 1, rowContents.length);
     rowContents.forEach((value, i) => {
-      cells[i] = toCell(value);
+      const plainText = this.model.numberFormats.get(row - 1, i) === '@';
+      cells[i] = writtenCell(value, { ...base, plainText }).cell;
     });
     return this;
   }
@@ -184,28 +194,28 @@ export class Sheet {
   insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
     this.ctx.call('Sheet.insertColumnsAfter', W);
     this.checkColumn(afterPosition);
-    this.model.insertColumns(afterPosition + 1, this.checkCount(howMany));
+    this.model.insertColumns(afterPosition + 1, this.growColumns(howMany));
     return this;
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): Sheet {
     this.ctx.call('Sheet.insertColumnsBefore', W);
     this.checkColumn(beforePosition);
-    this.model.insertColumns(beforePosition, this.checkCount(howMany));
+    this.model.insertColumns(beforePosition, this.growColumns(howMany));
     return this;
   }
 
   insertColumnAfter(afterPosition: number): Sheet {
     this.ctx.call('Sheet.insertColumnAfter', W);
     this.checkColumn(afterPosition);
-    this.model.insertColumns(afterPosition + 1, 1);
+    this.model.insertColumns(afterPosition + 1, this.growColumns(1));
     return this;
   }
 
   insertColumnBefore(beforePosition: number): Sheet {
     this.ctx.call('Sheet.insertColumnBefore', W);
     this.checkColumn(beforePosition);
-    this.model.insertColumns(beforePosition, 1);
+    this.model.insertColumns(beforePosition, this.growColumns(1));
     return this;
   }
 
@@ -223,28 +233,28 @@ export class Sheet {
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     this.ctx.call('Sheet.insertRowsAfter', W);
     this.checkRow(afterPosition);
-    this.model.insertRows(afterPosition + 1, this.checkCount(howMany));
+    this.model.insertRows(afterPosition + 1, this.growRows(howMany));
     return this;
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
     this.ctx.call('Sheet.insertRowsBefore', W);
     this.checkRow(beforePosition);
-    this.model.insertRows(beforePosition, this.checkCount(howMany));
+    this.model.insertRows(beforePosition, this.growRows(howMany));
     return this;
   }
 
   insertRowAfter(afterPosition: number): Sheet {
     this.ctx.call('Sheet.insertRowAfter', W);
     this.checkRow(afterPosition);
-    this.model.insertRows(afterPosition + 1, 1);
+    this.model.insertRows(afterPosition + 1, this.growRows(1));
     return this;
   }
 
   insertRowBefore(beforePosition: number): Sheet {
     this.ctx.call('Sheet.insertRowBefore', W);
     this.checkRow(beforePosition);
-    this.model.insertRows(beforePosition, 1);
+    this.model.insertRows(beforePosition, this.growRows(1));
     return this;
   }
 
@@ -373,7 +383,7 @@ export class Sheet {
   }
 
   /** Uncounted: a Range at coordinates, validated against the sheet's size like Apps Script. */
-  rangeAt(row: number, column: number, numRows: number, numColumns: number): Range {
+  rangeAt(row: number, column: number, numRows: number, numColumns: number, shape: RangeShape = null): Range {
     if (!Number.isInteger(row) || row < 1)
       throw this.ctx.error('The starting row of the range is too small.');
     if (!Number.isInteger(column) || column < 1)
@@ -383,15 +393,22 @@ export class Sheet {
     if (row + numRows - 1 > this.model.maxRows || column + numColumns - 1 > this.model.maxColumns) {
       throw this.ctx.error('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return new Range(this.ctx, this.model, row, column, numRows, numColumns);
+    return new Range(this.ctx, this.model, row, column, numRows, numColumns, shape);
   }
 
+  /** "G:G" and "5:5" give ranges that remember their A1 shape (only those can carry developer metadata). */
   rangeByA1(notation: string): Range {
     const a1 = parseA1(String(notation));
     if (a1 === null) throw this.ctx.error('Range not found');
     const lastRow = a1.lastRow ?? this.model.maxRows;
     const lastColumn = a1.lastColumn ?? this.model.maxColumns;
-    return this.rangeAt(a1.row, a1.column, lastRow - a1.row + 1, lastColumn - a1.column + 1);
+    const shape: RangeShape =
+      a1.lastRow === null && a1.row === 1 && !a1.rowGiven
+        ? 'COLUMNS'
+        : a1.lastColumn === null && a1.column === 1 && !a1.columnGiven
+          ? 'ROWS'
+          : null;
+    return this.rangeAt(a1.row, a1.column, lastRow - a1.row + 1, lastColumn - a1.column + 1, shape);
   }
 
   private deleteColumnsUncounted(at: number, n: number): void {
@@ -420,6 +437,17 @@ export class Sheet {
     if (!Number.isInteger(position) || position < 1 || position > this.model.maxRows) {
       throw this.ctx.error('Those rows are out of bounds.');
     }
+  }
+
+  /** A row count to insert, checked against the spreadsheet's 10-million-cell limit. */
+  private growRows(n: number): number {
+    checkCellLimit(this.ctx, this.model.spreadsheet, this.checkCount(n) * this.model.maxColumns);
+    return n;
+  }
+
+  private growColumns(n: number): number {
+    checkCellLimit(this.ctx, this.model.spreadsheet, this.checkCount(n) * this.model.maxRows);
+    return n;
   }
 
   private checkCount(n: number): number {

@@ -9,7 +9,7 @@ import {
   DeveloperMetadataFinder,
   visibilityArgs,
 } from './developer-metadata';
-import type { SpreadsheetModel } from './model';
+import { checkCellLimit, DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS, type SpreadsheetModel } from './model';
 import { checkRangeName, NamedRange, rangeOfNamed } from './named-range';
 import type { Range } from './range';
 import { Sheet } from './sheet';
@@ -103,6 +103,7 @@ export class Spreadsheet {
     if (this.model.sheetByName(sheetName) !== null) {
       throw this.ctx.error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
     }
+    checkCellLimit(this.ctx, this.model, DEFAULT_MAX_ROWS * DEFAULT_MAX_COLUMNS);
     const model = this.model.addSheet(String(sheetName), index ?? this.model.sheets.length);
     this.model.activeSheet = model;
     return new Sheet(this.ctx, model);

@@ -1,92 +1,23 @@
 // Managed scoring end to end: the built bundle in the emulator, through the menu handlers and triggers.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { scoreTable } from '../../src/engine/scorer';
 import { findTemplate } from '../../src/engine/templates';
 import { refreshLeadScores } from '../../src/gas/refresh';
-import { createEmulator, type Emulator, installGlobals } from '../emulator';
-import { loadBundle, REPO_ROOT } from '../support/bundle';
-
-const SHEET = 'Contacts';
-const OWNED_HEADERS = ['Lead Score', 'Fit', 'Intent', 'Band', 'Reasons', 'Scored at', 'Model version'];
-const NOW = Date.UTC(2026, 10, 20, 9);
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/** The bundled sample as Sheets holds it after an import: numbers and dates typed. */
-function sampleRows(): unknown[][] {
-  const rows = parse(readFileSync(join(REPO_ROOT, 'samples/hubspot-contacts.csv'), 'utf8')) as string[][];
-  return rows.map((row, index) =>
-    index === 0
-      ? row
-      : row.map((cell) => {
-          if (/^\d+$/.test(cell)) return Number(cell);
-          if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(cell)) return new Date(`${cell.replace(' ', 'T')}:00Z`);
-          return cell;
-        }),
-  );
-}
-
-/** `count` generated leads in the sample's columns (for the large-sheet tests). */
-function manyRows(count: number): unknown[][] {
-  const [header = [], ...sample] = sampleRows();
-  return [header, ...Array.from({ length: count }, (_, index) => [...(sample[index % sample.length] ?? [])])];
-}
-
-function loaded(sheets: Record<string, unknown[][]>): Emulator {
-  const emulator = createEmulator({ sheets, startTime: NOW });
-  loadBundle(emulator);
-  return emulator;
-}
-
-function setUp(rows: unknown[][] = sampleRows()): Emulator {
-  const emulator = loaded({ [SHEET]: rows });
-  emulator.ui.answerAlert('YES');
-  emulator.invoke('setUpScoring');
-  return emulator;
-}
-
-function values(emulator: Emulator, sheet = SHEET): unknown[][] {
-  return emulator.sheetValues(sheet);
-}
-
-function columnOf(emulator: Emulator, header: string): unknown[] {
-  const grid = values(emulator);
-  const index = (grid[0] ?? []).indexOf(header);
-  if (index < 0) throw new Error(`no column '${header}' in ${JSON.stringify(grid[0])}`);
-  return grid.slice(1).map((row) => row[index]);
-}
-
-/** A hash of every cell outside the add-on's columns. */
-function userCellsHash(emulator: Emulator): string {
-  const grid = values(emulator);
-  const owned = new Set(
-    (grid[0] ?? []).flatMap((cell, index) => (OWNED_HEADERS.includes(String(cell)) ? [index] : [])),
-  );
-  const user = grid.map((row) =>
-    row.filter((_, index) => !owned.has(index)).map((cell) => (isDate(cell) ? cell.toISOString() : cell)),
-  );
-  return createHash('sha256').update(JSON.stringify(user)).digest('hex');
-}
-
-function wholeSheetHash(emulator: Emulator): string {
-  const grid = values(emulator).map((row) => row.map((cell) => (isDate(cell) ? cell.toISOString() : cell)));
-  return createHash('sha256').update(JSON.stringify(grid)).digest('hex');
-}
-
-function lastToast(emulator: Emulator): string {
-  return emulator.ui.toasts.at(-1)?.message ?? '';
-}
-
-function sheetOf(emulator: Emulator, name = SHEET) {
-  const sheet = emulator.spreadsheet.getSheetByName(name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
-}
+import { type Emulator, installGlobals } from '../emulator';
+import {
+  columnOf,
+  isDate,
+  lastToast,
+  loaded,
+  manyRows,
+  OWNED_HEADERS,
+  SHEET,
+  sampleRows,
+  setUp,
+  sheetOf,
+  userCellsHash,
+  values,
+  wholeSheetHash,
+} from './support/lead-sheet';
 
 describe('Set up scoring and Score now', () => {
   it('adds the owned columns, scores every lead like the engine, and leaves every user cell unchanged', () => {
@@ -253,80 +184,6 @@ describe('bad sheets get a clear message and nothing written', () => {
   });
 });
 
-describe('triggers', () => {
-  function ownTriggers(emulator: Emulator) {
-    return emulator.globals.ScriptApp.getProjectTriggers()
-      .map((trigger) => trigger.getHandlerFunction())
-      .sort();
-  }
-
-  it('installs the schedule and change triggers once, however often it is asked', () => {
-    const emulator = setUp();
-    emulator.ui.answerPrompt('4');
-    emulator.invoke('scheduleRefresh');
-    emulator.ui.answerPrompt('1');
-    emulator.invoke('scheduleRefresh');
-    expect(ownTriggers(emulator)).toEqual(['onLeadSheetChange', 'onLeadSheetEdit', 'onScheduledRefresh']);
-    emulator.ui.answerPrompt('3');
-    emulator.invoke('scheduleRefresh');
-    expect(emulator.ui.alerts.at(-1)?.prompt).toMatch(/'3' is not one of 1, 2, 4, 6, 12, 24/);
-    expect(ownTriggers(emulator)).toHaveLength(3);
-    emulator.invoke('stopSchedule');
-    expect(ownTriggers(emulator)).toEqual([]);
-  });
-
-  it('the scheduled run moves the rules sheet\'s "As of" on and records status and the log', () => {
-    const emulator = setUp();
-    emulator.ui.answerPrompt('1');
-    emulator.invoke('scheduleRefresh');
-    emulator.clock.advance(3 * 86_400_000);
-    emulator.fireTrigger('onScheduledRefresh');
-    const asOf = values(emulator, 'LeadScore Rules').find((row) => row[0] === 'As of')?.[1];
-    expect(isDate(asOf) && asOf.getTime()).toBeGreaterThan(NOW);
-    const status = JSON.parse(
-      emulator.properties.documentStore(emulator.spreadsheet.getId()).get('leadscore.status') ?? '{}',
-    ) as {
-      reason?: string;
-      result?: string;
-    };
-    expect(status).toMatchObject({ reason: 'schedule', result: 'done' });
-    const log = values(emulator, 'LeadScore Log');
-    expect(log[0]).toEqual(['Time', 'Trigger', 'Result', 'Rows scored', 'Duration (ms)', 'Message']);
-    expect(log.at(-1)?.slice(1, 4)).toEqual(['schedule', 'done', 200]);
-    emulator.invoke('showHelp');
-    const help = emulator.ui.alerts.at(-1)?.prompt ?? '';
-    expect(help).toMatch(/Schedule: every 1 h \(next run about \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/);
-    expect(help).toMatch(/Last run: .* \(schedule\) done, 200 rows in \d+ ms/);
-  });
-
-  it('scores only appended rows on an import (onChange), and only the edited row on an edit', () => {
-    const emulator = setUp();
-    const sheet = sheetOf(emulator);
-    const stampsBefore = columnOf(emulator, 'Scored at').map((cell) =>
-      isDate(cell) ? cell.getTime() : cell,
-    );
-    emulator.clock.advance(60_000);
-    const extra = sampleRows().slice(1, 4);
-    const width = (sampleRows()[0] ?? []).length;
-    sheet.getRange(sheet.getLastRow() + 1, 1, extra.length, width).setValues(extra);
-    emulator.fireTrigger('onLeadSheetChange', { changeType: 'INSERT_ROW' });
-    const stampsAfter = columnOf(emulator, 'Scored at').map((cell) => (isDate(cell) ? cell.getTime() : cell));
-    expect(stampsAfter.slice(0, 200)).toEqual(stampsBefore);
-    expect(columnOf(emulator, 'Lead Score').slice(200)).toEqual(columnOf(emulator, 'Lead Score').slice(0, 3));
-    expect(stampsAfter.slice(200).every((stamp) => typeof stamp === 'number' && stamp > NOW)).toBe(true);
-
-    emulator.clock.advance(60_000);
-    const titleColumn = (values(emulator)[0] ?? []).indexOf('Job Title') + 1;
-    sheet.getRange(5, titleColumn).setValue('Chief Revenue Officer');
-    emulator.fireTrigger('onLeadSheetEdit', { range: sheet.getRange(5, titleColumn) });
-    const stampsEdited = columnOf(emulator, 'Scored at').map((cell) =>
-      isDate(cell) ? cell.getTime() : cell,
-    );
-    expect(stampsEdited.filter((stamp, index) => stamp !== stampsAfter[index])).toHaveLength(1);
-    expect(stampsEdited[3]).not.toBe(stampsAfter[3]);
-  });
-});
-
 describe('long sheets', () => {
   it('continues across executions and scores every row exactly once, with appends and a sort in between', () => {
     const emulator = setUp(manyRows(3000));
@@ -380,5 +237,85 @@ describe('long sheets', () => {
     expect(scores).toHaveLength(100_000);
     expect(scores.every((score) => typeof score === 'number')).toBe(true);
     expect(lastToast(large.emulator)).toBe("Scored 100,000 leads in 'Contacts'.");
+  });
+});
+
+describe('a collaborator changes the sheet while a refresh runs (deferred writes)', () => {
+  /** Scores as the engine gives them for each row of the sheet as it now stands. */
+  function expectScoresMatchRows(emulator: Emulator): void {
+    const grid = values(emulator);
+    const header = (grid[0] ?? []).map((cell) => (OWNED_HEADERS.includes(String(cell)) ? '' : cell));
+    const asOf = values(emulator, 'LeadScore Rules').find((row) => row[0] === 'As of')?.[1];
+    if (!isDate(asOf)) throw new Error('no As of date');
+    const template = findTemplate('b2b-services');
+    const { results } = scoreTable(
+      template?.model ?? ({} as never),
+      header,
+      grid.slice(1),
+      new Date(asOf.getTime()),
+    );
+    expect(columnOf(emulator, 'Lead Score')).toEqual(results.map((result) => result.score));
+  }
+
+  function insertLead(emulator: Emulator): void {
+    const sheet = sheetOf(emulator);
+    const lead = [...(sampleRows()[7] ?? [])];
+    sheet.insertRowsBefore(5, 1);
+    sheet.getRange(5, 1, 1, lead.length).setValues([lead]);
+  }
+
+  it('writes nothing when rows were inserted after the read, and the next run scores every row right', () => {
+    const emulator = setUp();
+    let shapeChecks = 0;
+    // The second shape check is the one just before writing: the insert lands after the table was read.
+    emulator.faults.before(
+      (call) => call.method === 'Sheet.getMaxRows' && ++shapeChecks === 2,
+      () => insertLead(emulator),
+    );
+    const before = columnOf(emulator, 'Lead Score');
+    emulator.invoke('scoreNow');
+    expect(lastToast(emulator)).toMatch(
+      /Rows or columns were added or removed while LeadScore was scoring, so nothing was written/,
+    );
+    // Nothing written: the old scores sit where they were, the new row has none.
+    expect(columnOf(emulator, 'Lead Score')).toEqual([...before.slice(0, 3), '', ...before.slice(3)]);
+    emulator.invoke('scoreNow');
+    expectScoresMatchRows(emulator);
+  });
+
+  it('says so when an insert lands between the check and the write, and the next run corrects every row', () => {
+    const emulator = setUp();
+    // Just before the write call itself: the queued write then lands one row off, as it would on Sheets.
+    emulator.faults.before('Range.setValues', () => insertLead(emulator));
+    emulator.invoke('scoreNow');
+    expect(lastToast(emulator)).toMatch(/some scores may sit on the wrong rows until the next refresh/);
+    emulator.invoke('scoreNow');
+    expectScoresMatchRows(emulator);
+  });
+
+  it('never writes into a user column when a column is inserted before the owned ones during scoring', () => {
+    const emulator = setUp();
+    let shapeChecks = 0;
+    emulator.faults.before(
+      (call) => call.method === 'Sheet.getMaxRows' && ++shapeChecks === 2,
+      () => {
+        const sheet = sheetOf(emulator);
+        sheet.insertColumnsBefore(2, 1);
+        sheet.getRange(1, 2).setValue('Notes');
+      },
+    );
+    const userCells = (grid: unknown[][]) =>
+      grid.map((row) =>
+        row
+          .filter((_, index) => !OWNED_HEADERS.includes(String(grid[0]?.[index])))
+          .map((cell) => (isDate(cell) ? cell.toISOString() : cell)),
+      );
+    const before = userCells(values(emulator));
+    emulator.invoke('scoreNow');
+    expect(lastToast(emulator)).toMatch(/so nothing was written/);
+    const after = userCells(values(emulator));
+    // The collaborator's new column B is as they left it (blank below its title); every other user cell unchanged.
+    expect(after.map((row) => row[1])).toEqual(['Notes', ...before.slice(1).map(() => '')]);
+    expect(after.map((row) => row.filter((_, index) => index !== 1))).toEqual(before);
   });
 });
