@@ -231,7 +231,9 @@ export async function runCalibrate(args: CalibrateArgs, io: Io): Promise<number>
   io.stdout(`${describeCalibration(report, args).join('\n')}\n`);
   if (args.suggestOut) {
     writeTextAtomically(args.suggestOut, `${JSON.stringify(report.suggestion.model, null, 2)}\n`);
-    io.stderr(`Wrote the suggested model (${plural(report.suggestion.rules.length, 'rule')}) to ${args.suggestOut}\n`);
+    io.stderr(
+      `Wrote the suggested model (${plural(report.suggestion.rules.length, 'rule')}) to ${args.suggestOut}\n`,
+    );
   }
   return 0;
 }
