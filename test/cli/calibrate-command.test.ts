@@ -4,21 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { run } from '../../src/cli/main';
 import { validateModel } from '../../src/engine/validate';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { code: 0, stdout: '', stderr: '' };
-  out.code = await run(argv, {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-  });
-  return out;
-}
+import { cli } from './run-cli';
 
 /** 1,500 leads: a demo request and a VP title raise the odds of winning; Region does nothing. */
 function leadRows(): (string | number)[][] {
@@ -154,17 +141,12 @@ describe('leadscore calibrate', () => {
 
 describe('leadscore calibrate: mistakes', () => {
   const { input } = writeLeads();
+  /** `leadscore calibrate` on the leads with the b2b-services model, then `extra`. */
+  const calibrate = (...extra: string[]) =>
+    cli('calibrate', '--model', 'b2b-services', '--input', input, ...extra);
 
   it('a mistyped outcome column lists the columns and the closest one, without a stack trace', async () => {
-    const result = await cli(
-      'calibrate',
-      '--model',
-      'b2b-services',
-      '--input',
-      input,
-      '--outcome',
-      'Deal Stag',
-    );
+    const result = await calibrate('--outcome', 'Deal Stag');
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "leadscore: There is no outcome column 'Deal Stag'. Did you mean 'Deal Stage'? The columns are: 'Email', 'Demo Requested', 'What is your current occupation', 'Region', 'Deal Stage'.\n",
@@ -173,17 +155,7 @@ describe('leadscore calibrate: mistakes', () => {
   });
 
   it('a column to keep that is not there is named', async () => {
-    const result = await cli(
-      'calibrate',
-      '--model',
-      'b2b-services',
-      '--input',
-      input,
-      '--outcome',
-      'Deal Stage',
-      '--keep',
-      'Emial',
-    );
+    const result = await calibrate('--outcome', 'Deal Stage', '--keep', 'Emial');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^leadscore: There is no kept column 'Emial'\. Did you mean 'Email'\?/);
   });
@@ -192,17 +164,7 @@ describe('leadscore calibrate: mistakes', () => {
     const missing = await cli('calibrate', '--model', 'b2b-services', '--input', 'x.csv');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('calibrate needs --outcome');
-    const rules = await cli(
-      'calibrate',
-      '--model',
-      'b2b-services',
-      '--input',
-      input,
-      '--outcome',
-      'Deal Stage',
-      '--max-rules',
-      'lots',
-    );
+    const rules = await calibrate('--outcome', 'Deal Stage', '--max-rules', 'lots');
     expect(rules.code).toBe(2);
     expect(rules.stderr).toContain("--max-rules takes a whole number from 1 to 100, not 'lots'");
   });

@@ -4,21 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { run } from '../../src/cli/main';
 import { makeGroup, makeModel, makeRule } from '../engine/support/model-factory';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = { code: 0, stdout: '', stderr: '' };
-  out.code = await run(argv, {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-  });
-  return out;
-}
+import { cli } from './run-cli';
 
 function setUp(): { input: string; weak: string; strong: string } {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-compare-'));
@@ -69,19 +56,12 @@ function setUp(): { input: string; weak: string; strong: string } {
 
 describe('leadscore compare', () => {
   const { input, weak, strong } = setUp();
+  /** `leadscore compare` of models `a` and `b` on the leads, outcome `outcome`. */
+  const compare = (a: string, b: string, outcome = 'Converted') =>
+    cli('compare', '--model', a, '--model', b, '--input', input, '--outcome', outcome);
 
   it('gives each AUC, the paired interval of the difference, bands under each and the band changes', async () => {
-    const result = await cli(
-      'compare',
-      '--model',
-      weak,
-      '--model',
-      strong,
-      '--input',
-      input,
-      '--outcome',
-      'Converted',
-    );
+    const result = await compare(weak, strong);
     expect(result.code).toBe(0);
     const out = result.stdout;
     expect(out).toMatch(
@@ -101,17 +81,7 @@ describe('leadscore compare', () => {
   });
 
   it('a model against itself ranks no better', async () => {
-    const result = await cli(
-      'compare',
-      '--model',
-      weak,
-      '--model',
-      weak,
-      '--input',
-      input,
-      '--outcome',
-      'Converted',
-    );
+    const result = await compare(weak, weak);
     expect(result.stdout).toContain('Difference B - A: +0.000, 95% CI +0.000 to +0.000');
     expect(result.stdout).toContain('neither model ranks clearly better');
     expect(result.stdout).toContain('Band changes: 0 of 2,000 leads (0.0%)');
@@ -123,17 +93,7 @@ describe('leadscore compare', () => {
     expect(once.stderr).toContain('compare needs --model twice (got 1)');
     const noOutcome = await cli('compare', '--model', weak, '--model', strong, '--input', input);
     expect(noOutcome.stderr).toContain('compare needs --outcome');
-    const typo = await cli(
-      'compare',
-      '--model',
-      weak,
-      '--model',
-      strong,
-      '--input',
-      input,
-      '--outcome',
-      'Convrted',
-    );
+    const typo = await compare(weak, strong, 'Convrted');
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(
       /^leadscore: There is no outcome column 'Convrted'\. Did you mean 'Converted'\?/,

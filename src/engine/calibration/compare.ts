@@ -35,7 +35,8 @@ export interface ModelComparison {
   moves: BandMove[];
 }
 
-function bandNames(model: ScoringModel): string[] {
+/** Every band a model can put a lead in, in the model's order: its bands, disqualified, needs review. */
+export function bandNames(model: ScoringModel): string[] {
   return [
     ...model.bands.map((band) => band.name),
     model.disqualifiedBand.name,

@@ -1,17 +1,6 @@
 // Stratified k-fold splits, repeated with different seeded shuffles: every lead is tested once per repeat,
 // and each fold keeps the overall conversion rate. Seeded, so the same data always gives the same folds.
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 export interface Fold {
   repeat: number;

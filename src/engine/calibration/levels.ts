@@ -243,6 +243,17 @@ export function columnLevels(
     : textLevels(column, leads, converted, options);
 }
 
+/** Columns as the additive fit takes them: each row's level and how many levels there are. */
+export function additiveColumns(
+  levels: readonly ColumnLevels[],
+  levelOfRow: readonly Int32Array[],
+): { levelOfRow: Int32Array; levelCount: number }[] {
+  return levelOfRow.map((rows, column) => ({
+    levelOfRow: rows,
+    levelCount: (levels[column] as ColumnLevels).levels.length,
+  }));
+}
+
 /** The level of every row (training or not) in one column. */
 export function levelsOfRows(levels: ColumnLevels): Int32Array {
   const { codes } = levels.column;

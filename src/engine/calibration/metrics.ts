@@ -40,6 +40,18 @@ export function rocAuc(scores: ArrayLike<number>, outcomes: ArrayLike<number>): 
   return wins / (positives.length * negatives.length);
 }
 
+/** How many values of `sorted` (ascending) are below `value`, by binary search. */
+export function countBelow(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * For each lead of one class, the share of the other class it beats (ties half): DeLong's placement values.
  * `against` must be sorted ascending.
@@ -48,13 +60,7 @@ function placements(values: Float64Array, against: Float64Array, positive: boole
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
-    let below = 0;
-    let high = against.length;
-    while (below < high) {
-      const middle = (below + high) >> 1;
-      if ((against[middle] as number) < value) below = middle + 1;
-      else high = middle;
-    }
+    const below = countBelow(against, value);
     let above = below;
     while (above < against.length && against[above] === value) above++;
     const beaten = positive ? below + (above - below) / 2 : against.length - above + (above - below) / 2;

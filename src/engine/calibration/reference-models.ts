@@ -2,16 +2,14 @@
 // as straight lines, text values one-hot), the usual first model; and an unconstrained binned logistic
 // regression (every level its own weight), the ceiling of any additive points model on these levels.
 import { AdditiveLogit } from './additive-fit';
-import type { ColumnLevels } from './levels';
+import { additiveColumns, type ColumnLevels } from './levels';
 
 /** Log-odds of any row from a fitted model. */
 export type RowScorer = (row: number) => number;
 
-function additiveColumns(levels: readonly ColumnLevels[], levelOfRow: readonly Int32Array[]) {
-  return levelOfRow.map((rows, column) => ({
-    levelOfRow: rows,
-    levelCount: (levels[column] as ColumnLevels).levels.length,
-  }));
+/** Each level its own group. */
+function ownGroups(column: ColumnLevels): Int32Array {
+  return Int32Array.from(column.levels, (_, level) => level);
 }
 
 /** Every level of every column its own weight. */
@@ -24,10 +22,7 @@ export function fitBinnedLogit(
 ): RowScorer {
   const fit = new AdditiveLogit(additiveColumns(levels, levelOfRow), train, outcomes, l2);
   levels.forEach((column, index) => {
-    fit.setGroups(
-      index,
-      Int32Array.from(column.levels, (_, level) => level),
-    );
+    fit.setGroups(index, ownGroups(column));
   });
   fit.fit(100, 1e-5);
   return (row) => fit.predict(row);
@@ -47,10 +42,7 @@ export function fitLinearLogit(
   const fit = new AdditiveLogit(additiveColumns(levels, levelOfRow), train, outcomes, l2);
   levels.forEach((column, index) => {
     if (!column.numeric) {
-      fit.setGroups(
-        index,
-        Int32Array.from(column.levels, (_, level) => level),
-      );
+      fit.setGroups(index, ownGroups(column));
       return;
     }
     const { codes, numbers } = column.column;

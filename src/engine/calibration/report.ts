@@ -4,6 +4,7 @@
 import { findColumn, normaliseHeader } from '../columns';
 import type { ScoringModel } from '../model';
 import { bindScorer, compileModel } from '../scorer';
+import { bandNames } from './compare';
 import {
   type CrossValidation,
   commandLinePlan,
@@ -124,11 +125,7 @@ export class CalibrationCollector {
     this.encoder = new TableEncoder(header, columns);
     this.outcome = new OutcomeCollector(header, outcomeIndex, options.positiveValues);
     this.scorer = bindScorer(compileModel(model), header, options.asOf);
-    this.bandNames = [
-      ...model.bands.map((band) => band.name),
-      model.disqualifiedBand.name,
-      ...(model.missingData ? [model.missingData.band.name] : []),
-    ];
+    this.bandNames = bandNames(model);
     this.ruleHits = new Map(
       model.groups.flatMap((group) =>
         group.rules.map((rule) => [rule.id, new GrowingArray(new Int32Array(64))]),

@@ -10,7 +10,7 @@
 // rates (two-proportion z-test, p < 0.05). Values too rare to stand alone always earn 0.
 import { AdditiveLogit } from './additive-fit';
 import { stratifiedSample } from './folds';
-import type { ColumnLevels } from './levels';
+import { additiveColumns, type ColumnLevels } from './levels';
 import { twoProportionP } from './statistics';
 
 export interface SparseOptions {
@@ -112,10 +112,7 @@ class SparseSelector {
     private readonly outcomes: Uint8Array,
     private readonly options: SparseOptions,
   ) {
-    this.columns = levelOfRow.map((rows, column) => ({
-      levelOfRow: rows,
-      levelCount: (levels[column] as ColumnLevels).levels.length,
-    }));
+    this.columns = additiveColumns(levels, levelOfRow);
     // On large tables the rules are chosen on a stratified sample; their weights are then fitted on every row.
     const search = stratifiedSample(train, outcomes, options.searchRows, 7);
     this.fit = new AdditiveLogit(this.columns, search, outcomes, options.l2);

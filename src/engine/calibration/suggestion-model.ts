@@ -3,6 +3,7 @@
 import type { Band, Condition, Group, Rule, ScoringModel } from '../model';
 import { type ProbabilityMap, probabilityOf } from './isotonic';
 import type { ColumnLevels, Level } from './levels';
+import { countBelow } from './metrics';
 import { filledGroup, type PointsColumn } from './sparse-points';
 
 /** Columns about what a lead did (visits, time, activity, e-mail engagement) count as intent; the rest as fit. */
@@ -42,16 +43,7 @@ const MIN_BAND_SHARE = 0.02;
 /** Band cut-offs on the 0-100 scale from the training leads' score -> conversion map. */
 export function placeBands(map: ProbabilityMap, baseline: number, scores: ArrayLike<number>): PlacedBand[] {
   const sorted = Float64Array.from(scores).sort();
-  const atOrAbove = (cut: number) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((sorted[middle] as number) < cut) low = middle + 1;
-      else high = middle;
-    }
-    return sorted.length - low;
-  };
+  const atOrAbove = (cut: number) => sorted.length - countBelow(sorted, cut);
   const fewest = Math.max(1, Math.ceil(sorted.length * MIN_BAND_SHARE));
   const bands: PlacedBand[] = [];
   for (const plan of BAND_PLAN) {
