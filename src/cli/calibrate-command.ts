@@ -73,7 +73,7 @@ function quoteColumn(name: string): string {
 }
 
 /** The report as text: sections with their figures, each explained once, and the next step last. */
-export function describeCalibration(report: CalibrationReport, args: CalibrateArgs): string[] {
+function describeCalibration(report: CalibrationReport, args: CalibrateArgs): string[] {
   const { current, validation, suggestion } = report;
   const lines: string[] = [
     `LeadScore calibration of '${current.name}' on ${basename(args.input)}, outcome '${report.outcomeColumn}'`,

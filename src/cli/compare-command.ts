@@ -30,7 +30,7 @@ function verdict(comparison: ModelComparison): string {
   return 'The interval includes 0: on these leads neither model ranks clearly better.';
 }
 
-export function describeComparison(comparison: ModelComparison, args: CompareArgs): string[] {
+function describeComparison(comparison: ModelComparison, args: CompareArgs): string[] {
   const { auc, names } = comparison;
   const p = auc.p < 0.001 ? 'p < 0.001' : `p = ${auc.p.toFixed(3)}`;
   const lines = [

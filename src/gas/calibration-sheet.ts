@@ -8,7 +8,6 @@ import type { Summary } from '../engine/calibration/metrics';
 import { CalibrationError } from '../engine/calibration/named-columns';
 import { CalibrationCollector, type CalibrationReport } from '../engine/calibration/report';
 import type { ScoringModel } from '../engine/model';
-import { validateModel } from '../engine/validate';
 import { locatedSheet, readLeadTable, storedLocation, TableError } from './lead-table';
 import { findOwnedColumns } from './owned-columns';
 import { readRules } from './rules-store';
@@ -73,13 +72,14 @@ export interface SheetCalibration {
 
 /**
  * Calibrates the saved model on the lead table against `outcomeColumn`, with the add-on's smaller
- * cross-validation plan, and compares the saved rules with the suggestion. Throws TableError with a readable
- * message.
+ * cross-validation plan (learning from the flagged `keepColumns` too), and compares the saved rules with the
+ * suggestion. Throws TableError with a readable message.
  */
 export function calibrateLeadTable(
   spreadsheet: Spreadsheet,
   outcomeColumn: string,
   asOf: Date,
+  keepColumns: string[] = [],
 ): SheetCalibration {
   const location = storedLocation();
   const sheet = locatedSheet(spreadsheet, location);
@@ -93,7 +93,12 @@ export function calibrateLeadTable(
   const header = (values[0] ?? []).map((cell, index) => (owned.has(index) ? '' : cell));
   const rows = values.slice(1);
   try {
-    const collector = new CalibrationCollector(rules.model, header, { outcomeColumn, asOf, plan: addOnPlan });
+    const collector = new CalibrationCollector(rules.model, header, {
+      outcomeColumn,
+      asOf,
+      keepColumns,
+      plan: addOnPlan,
+    });
     for (const row of rows) collector.add(row);
     const report = collector.finish();
     const compare = new ComparisonCollector([rules.model, report.suggestion.model], header, {
@@ -291,20 +296,4 @@ export function writeCalibrationSheet(
     sheet.insertChart(chart);
   }
   return sheet;
-}
-
-/** The suggested model last written to the calibration sheet, validated; null when there is none. */
-export function readSuggestedModel(spreadsheet: Spreadsheet): ScoringModel | null {
-  const sheet = spreadsheet.getSheetByName(CALIBRATION_SHEET_NAME);
-  if (!sheet || sheet.getLastRow() === 0) return null;
-  const rows = sheet.getRange(1, 1, sheet.getLastRow(), WIDTH).getValues();
-  const cells = rows.find((row) => row[0] === SUGGESTION_LABEL)?.slice(1) ?? [];
-  if (cells.some((cell) => typeof cell !== 'string')) return null;
-  const json = cells.join('');
-  try {
-    const result = validateModel(JSON.parse(json));
-    return result.ok ? result.model : null;
-  } catch {
-    return null;
-  }
 }

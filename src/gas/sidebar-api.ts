@@ -296,7 +296,10 @@ export function sidebarCalibrate(request: CalibrateRequest): CalibrateResult {
     return { ok: false, message: 'Name the column that says whether a lead converted.' };
   try {
     const asOf = new Date();
-    const calibration = calibrateLeadTable(ss, outcomeColumn, asOf);
+    const keep = Array.isArray(request.keepColumns)
+      ? request.keepColumns.map((column) => String(column).trim()).filter((column) => column !== '')
+      : [];
+    const calibration = calibrateLeadTable(ss, outcomeColumn, asOf, keep);
     writeCalibrationSheet(ss, calibration, outcomeColumn, asOf);
     const { report } = calibration;
     const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);

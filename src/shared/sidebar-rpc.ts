@@ -124,6 +124,8 @@ export interface TemplateRequest {
 export interface CalibrateRequest {
   /** Header of the outcome column (Converted, Deal Stage, Lifecycle Stage...). */
   outcomeColumn: string;
+  /** Columns the leak check flags that the suggestion may learn from anyway. */
+  keepColumns?: string[];
 }
 
 export interface BandConversion {

@@ -89,13 +89,27 @@ export function calibrationSection(app: App): HTMLElement {
     },
     'calibration:outcome',
   );
+  let keep = '';
+  const keepInput = textInput(
+    keep,
+    (value) => {
+      keep = value;
+    },
+    'calibration:keep',
+  );
   const output = h('div', {});
   if (last) output.append(summary(app, last));
   const run = button(
     'Calibrate',
     () => {
       void app.run('Calibrating against outcomes…', async () => {
-        last = await call('sidebarCalibrate', { outcomeColumn: outcome });
+        last = await call('sidebarCalibrate', {
+          outcomeColumn: outcome,
+          keepColumns: keep
+            .split(',')
+            .map((column) => column.trim())
+            .filter(Boolean),
+        });
         output.replaceChildren(summary(app, last));
         app.notify(
           last.ok
@@ -115,6 +129,7 @@ export function calibrationSection(app: App): HTMLElement {
       text: 'Measure the rules against real wins and losses, and get suggested points learned from them.',
     }),
     field('Outcome column', input),
+    field('Learn from flagged columns too (optional, comma-separated)', keepInput),
     h('div', { className: 'actions' }, run),
     output,
   );

@@ -114,6 +114,13 @@ describe('Calibrate against outcomes', () => {
     expect(result.validation.description).toMatch(/^Cross-validated 5-fold, once/);
     expect(result.validation.suggested.mean).toBeGreaterThan(0.6);
     expect(validateModel(result.suggestion).ok).toBe(true);
+    // A flagged column the user keeps is learned from, and the summary no longer lists it as left out.
+    const kept = emulator.invoke('sidebarCalibrate', [
+      { outcomeColumn: 'Lifecycle Stage', keepColumns: ['email'] },
+    ]) as { ok: boolean; leftOut: string[] };
+    expect(kept).toMatchObject({ ok: true, leftOut: [] });
+    const values = emulator.sheetValues('LeadScore Calibration');
+    expect(row(values, 'Email')?.slice(0, 2)).toEqual(['Email', 'identifier, kept']);
     const wrong = emulator.invoke('sidebarCalibrate', [{ outcomeColumn: 'Lifecycle Stag' }]) as {
       ok: boolean;
       message: string;

@@ -22,12 +22,12 @@ const L2 = 1;
 const SEARCH_ROWS = 25_000;
 
 /** Fewest training rows for a value or range to stand alone: 20, or 1 in 1,000 leads on large tables. */
-export function minimumSupport(trainingRows: number): number {
+function minimumSupport(trainingRows: number): number {
   return Math.max(20, Math.ceil(trainingRows / 1000));
 }
 
 /** Fewest training rows a rule's group may cover: 1 lead in 200, and never below a level's minimum. */
-export function minimumGroupSupport(trainingRows: number): number {
+function minimumGroupSupport(trainingRows: number): number {
   return Math.max(minimumSupport(trainingRows), Math.ceil(trainingRows / 200));
 }
 

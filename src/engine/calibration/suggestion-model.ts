@@ -25,7 +25,7 @@ export const BAND_PLAN: readonly { name: string; colour: string; action: string;
 ];
 
 /** The conversion rate a band's lowest score must reach: the baseline's odds times `oddsRatio`. */
-export function bandThreshold(baseline: number, oddsRatio: number): number {
+function bandThreshold(baseline: number, oddsRatio: number): number {
   if (oddsRatio === 0 || baseline <= 0) return 0;
   if (baseline >= 1) return 1;
   const odds = (baseline / (1 - baseline)) * oddsRatio;

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { stratifiedFolds, stratifiedSample } from '../../../src/engine/calibration/folds';
 import { fitIsotonic, probabilityOf } from '../../../src/engine/calibration/isotonic';
+import { roundCut } from '../../../src/engine/calibration/levels';
 import { brierScore, pairedAuc, rocAuc, summarise } from '../../../src/engine/calibration/metrics';
 import { normalCdf, twoProportionP } from '../../../src/engine/calibration/statistics';
 import { seededRandom } from '../../support/seeded-random';
@@ -178,6 +179,31 @@ describe('the isotonic map', () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe('round cut-offs between two values', () => {
+  it.each([
+    [297, 302, 0, 300],
+    [401, 402, 0, 402],
+    [2.33, 2.67, 2, 2.5],
+    [0, 1, 0, 1],
+    [1.09, 1.1, 2, 1.1],
+    [718, 719, 0, 719],
+    [1152, 2300, 0, 2000],
+  ])('between %d and %d at %d decimals: %d', (low, high, decimals, expected) => {
+    expect(roundCut(low, high, decimals)).toBe(expected);
+  });
+
+  it('is always above the lower value and at most the higher one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 5000 }), (low, gap) => {
+        const cut = roundCut(low / 100, (low + gap) / 100, 2);
+        expect(cut).toBeGreaterThan(low / 100);
+        expect(cut).toBeLessThanOrEqual((low + gap) / 100);
+        expect(Number(cut.toFixed(2))).toBe(cut);
+      }),
     );
   });
 });
