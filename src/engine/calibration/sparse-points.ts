@@ -5,9 +5,10 @@
 // score-test statistic (the likelihood gain a new weight would bring, computed from residual sums without
 // refitting), then refits every weight. It stops when no split is significant or the rule budget is spent.
 // After every step the table is simplified: points are integers on a 0-100 scale, each column's lowest group
-// earns 0 (so no lead loses points for doing more), groups with equal points merge, and a numeric column's
-// points may turn direction only where the two ranges beside the turn convert at significantly different
-// rates (two-proportion z-test, p < 0.05). Values too rare to stand alone always earn 0.
+// earns 0 (so no lead loses points for doing more), groups with equal points merge, groups too small to split
+// off merge with their nearest, and a numeric column's points may turn direction only where the range at the
+// turn converts at a rate significantly different from both neighbours (two-proportion z-test, p < 0.05).
+// Values too rare to stand alone earn 0, unless one group holds every filled value ("is filled in").
 import { AdditiveLogit } from './additive-fit';
 import { stratifiedSample } from './folds';
 import { additiveColumns, type ColumnLevels } from './levels';
@@ -250,7 +251,7 @@ class SparseSelector {
     return out;
   }
 
-  /** Numeric ranges in ascending order: [group, first level] per run of ranges sharing a group. */
+  /** The group of each run of neighbouring ranges that share one, in ascending order of value. */
   private rangeRuns(column: number, groupOf: Int32Array): number[] {
     const info = this.levels[column] as ColumnLevels;
     const runs: number[] = [];
