@@ -43,7 +43,7 @@ const TABLE_COLUMNS = probeLead(0).length;
 const FORMULA_COLUMN = TABLE_COLUMNS + 2;
 const TABLE_A1 = `A1:${String.fromCharCode(64 + TABLE_COLUMNS)}2`;
 
-export const CUSTOM_FUNCTION_FORMULAS = {
+const CUSTOM_FUNCTION_FORMULAS = {
   score: `=INDEX(LEADSCORE(${TABLE_A1},"${CUSTOM_FUNCTION.template}","${CUSTOM_FUNCTION.fields}"),2,1)`,
   band: `=INDEX(LEADSCORE(${TABLE_A1},"${CUSTOM_FUNCTION.template}","${CUSTOM_FUNCTION.fields}"),2,2)`,
   error: `=LEADSCORE(${TABLE_A1},"${CUSTOM_FUNCTION.unknownTemplate}")`,

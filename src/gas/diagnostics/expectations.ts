@@ -9,7 +9,7 @@ export const DIAGNOSTICS_METADATA_KEY = 'leadscore.diagnostics';
 export const PROBE_METADATA_KEY = 'leadscore.diagnostics.probe';
 
 /** Where a metadata probe puts its tag: a range in A1 form, or one whole column built from coordinates. */
-export type MetadataTarget = { kind: 'a1'; a1: string } | { kind: 'coordinates'; column: number };
+type MetadataTarget = { kind: 'a1'; a1: string } | { kind: 'coordinates'; column: number };
 
 export interface MetadataCase {
   id: string;

@@ -4,7 +4,7 @@ import { DIAGNOSTICS_METADATA_KEY } from './expectations';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type SheetRole = 'scratch' | 'report';
+type SheetRole = 'scratch' | 'report';
 
 /** The "LeadScore " prefix keeps them out of lead-table detection (src/gas/lead-table.ts). */
 const NAMES: Record<SheetRole, string> = {

@@ -52,7 +52,7 @@ function row(...cells: string[]): string[] {
 }
 
 /** The report sheet's rows: status, contexts, one row per probe, then the JSON (in one cell where it fits). */
-export function reportRows(report: DiagnosticsReport): { rows: string[][]; jsonRow: number } {
+function reportRows(report: DiagnosticsReport): string[][] {
   const rows: string[][] = [
     row('LeadScore diagnostics'),
     row(
@@ -101,17 +101,16 @@ export function reportRows(report: DiagnosticsReport): { rows: string[][]; jsonR
     row(),
     row('JSON report (copy this cell; where the report is long it continues in the cells below it):'),
   ];
-  const jsonRow = rows.length + 1;
   const json = JSON.stringify(report);
   for (let start = 0; start < json.length; start += JSON_PART_CHARACTERS)
     rows.push(row(json.slice(start, start + JSON_PART_CHARACTERS)));
-  return { rows, jsonRow };
+  return rows;
 }
 
 /** Writes the report into the add-on's report sheet (made on first use), as plain text that Sheets keeps as given. */
 export function writeReportSheet(spreadsheet: Spreadsheet, report: DiagnosticsReport): Sheet {
   const sheet = ownedSheets(spreadsheet, 'report')[0] ?? createOwnedSheet(spreadsheet, 'report');
-  const { rows } = reportRows(report);
+  const rows = reportRows(report);
   sheet.clear();
   const maxRows = sheet.getMaxRows();
   if (maxRows < rows.length) sheet.insertRowsAfter(maxRows, rows.length - maxRows);

@@ -27,7 +27,7 @@ export interface TriggerPending {
 }
 
 /** What the trigger saw, stored in the installing user's properties under the trigger's id. */
-export interface TriggerFindings {
+interface TriggerFindings {
   context: RunContext;
   activeSpreadsheet: boolean;
   documentProperties: boolean;
@@ -79,7 +79,7 @@ function projectTrigger(id: string): Trigger | undefined {
   return ScriptApp.getProjectTriggers().find((trigger) => trigger.getUniqueId() === id);
 }
 
-export interface TriggerStart {
+interface TriggerStart {
   results: ProbeResult[];
   pending: TriggerPending | null;
 }
@@ -202,7 +202,7 @@ function allThreeOrNone(findings: TriggerFindings): string | null {
   return null;
 }
 
-export interface TriggerCompletion {
+interface TriggerCompletion {
   results: ProbeResult[];
   /** False while the trigger has not run yet: keep waiting. */
   done: boolean;

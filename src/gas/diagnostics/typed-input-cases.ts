@@ -4,7 +4,7 @@
 
 /** The spreadsheet locales the emulator models. */
 export const MODELLED_LOCALES = ['en_US', 'de_DE'] as const;
-export type ModelledLocale = (typeof MODELLED_LOCALES)[number];
+type ModelledLocale = (typeof MODELLED_LOCALES)[number];
 
 /** In a date's wall-clock text, the current year in the spreadsheet's time zone ("5-25" has no year). */
 export const CURRENT_YEAR = '*';

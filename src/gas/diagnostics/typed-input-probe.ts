@@ -28,7 +28,7 @@ function isDate(value: unknown): value is Date {
 }
 
 /** What a cell shows, in the table's terms. */
-export function observedOutcome(value: unknown, formula: string, timeZone: string): CellOutcome {
+function observedOutcome(value: unknown, formula: string, timeZone: string): CellOutcome {
   if (formula !== '') return value === PARSE_ERROR ? { kind: 'error' } : { kind: 'formula', formula };
   if (typeof value === 'number') return { kind: 'number', number: value };
   if (typeof value === 'boolean') return { kind: 'boolean', boolean: value };
@@ -36,7 +36,7 @@ export function observedOutcome(value: unknown, formula: string, timeZone: strin
   return { kind: 'text', text: String(value) };
 }
 
-export function describeOutcome(outcome: CellOutcome): string {
+function describeOutcome(outcome: CellOutcome): string {
   switch (outcome.kind) {
     case 'text':
       return `text ${JSON.stringify(outcome.text)}`;
@@ -53,7 +53,7 @@ export function describeOutcome(outcome: CellOutcome): string {
   }
 }
 
-export function sameOutcome(a: CellOutcome, b: CellOutcome): boolean {
+function sameOutcome(a: CellOutcome, b: CellOutcome): boolean {
   if (a.kind === 'number' && b.kind === 'number')
     return Math.abs(a.number - b.number) <= 1e-9 * Math.max(1, Math.abs(b.number));
   return JSON.stringify(a) === JSON.stringify(b);
