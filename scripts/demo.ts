@@ -94,7 +94,12 @@ export function runDemo(outputDir = join(REPO_ROOT, 'artifacts')): DemoResult {
 
   emulator.invoke('onOpen', [{ authMode: 'NONE' }], { authMode: 'NONE' });
   const menu = emulator.ui.menu();
-  const items = (menu?.entries ?? []).flatMap((entry) => (entry.kind === 'item' ? [entry.label] : []));
+  const items = (menu?.entries ?? []).flatMap((entry) => {
+    if (entry.kind === 'item') return [entry.label];
+    if (entry.kind !== 'submenu') return [];
+    const labels = entry.entries.flatMap((item) => (item.kind === 'item' ? [item.label] : []));
+    return [`${entry.label} › ${labels.join(', ')}`];
+  });
   lines.push(`Extensions › LeadScore: ${items.join(' | ')}`);
 
   // Set up scoring asks the user to confirm the lead table it found; the demo says yes.

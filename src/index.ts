@@ -2,10 +2,10 @@
 
 // Custom functions (upper case; metadata in src/functions/catalog.ts).
 export { LEADSCORE } from './functions/lead-score';
-
+// Help › Run diagnostics and its one-off trigger (src/gas/diagnostics).
+export { onDiagnosticsTrigger, runDiagnostics } from './gas/diagnostics/run';
 // Add-on lifecycle and menu.
 export { onInstall, onOpen } from './gas/menu';
-
 // Menu items and installable-trigger handlers (managed scoring).
 export {
   calibrateScores,

@@ -22,7 +22,7 @@ describe('npm run demo', () => {
     expect(html).toContain('<td>Priority</td>');
     expect(html).toMatch(/<tr style="background:#f4cccc">/);
     expect(result.lines[0]).toBe(
-      'Extensions › LeadScore: Open sidebar | Score now | Set up scoring | Schedule refresh | Stop schedule | Calibrate against outcomes | Help',
+      'Extensions › LeadScore: Open sidebar | Score now | Set up scoring | Schedule refresh | Stop schedule | Calibrate against outcomes | Help › Show help, Run diagnostics',
     );
   });
 });

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { TEMPLATES } from '../engine/templates';
 import { runCalibrate } from './calibrate-command';
+import { runCompare } from './compare-command';
 import { type DateOrder, InputError } from './csv-io';
 import { type Io, runScore } from './score-command';
 import { runScoreDuckDb } from './score-duckdb';
@@ -16,10 +17,14 @@ export const USAGE = `Usage:
                 [--as-of YYYY-MM-DD] [--time-zone TZ] [--allow-missing-columns]
   leadscore validate FILE|TEMPLATE [--input leads.csv] [--date-order dmy|mdy]
   leadscore calibrate --model FILE|TEMPLATE --input leads.csv --outcome COLUMN [--suggest-out model.json]
-                      [--exclude COL1,COL2] [--positive VALUE1,VALUE2] [--as-of YYYY-MM-DD]
+                      [--exclude COL1,COL2] [--keep COL1,COL2] [--keep-flagged] [--positive VALUE1,VALUE2]
+                      [--max-rules N] [--references] [--as-of YYYY-MM-DD]
+  leadscore compare --model A --model B --input leads.csv --outcome COLUMN [--positive VALUE1,VALUE2]
+                    [--as-of YYYY-MM-DD]
 
 CSV input: UTF-8 (with or without BOM), UTF-16 or Windows-1252; comma, semicolon, tab or pipe separated;
 report titles above the header and report footers below the leads are recognised (docs/cli.md).
+calibrate and compare stream the file: UTF-8 only, header on the first line (docs/calibration.md).
 --date-order: numeric dates such as 03/04/2024 are day-first (dmy) or month-first (mdy); detected from the
 data when left out.
 Templates: ${TEMPLATES.map((template) => template.id).join(', ')}.
@@ -106,6 +111,14 @@ function validateArgs(argv: string[]) {
   return { model: positionals[0] ?? '', input: values.input, dateOrder: dateOrderArg(values['date-order']) };
 }
 
+/** A comma-separated list option ("Tags,Lead Quality"). */
+function list(text: string | undefined): string[] | undefined {
+  return text
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function calibrateArgs(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -116,7 +129,11 @@ function calibrateArgs(argv: string[]) {
       'suggest-out': { type: 'string' },
       'as-of': { type: 'string' },
       exclude: { type: 'string' },
+      keep: { type: 'string' },
+      'keep-flagged': { type: 'boolean' },
       positive: { type: 'string' },
+      'max-rules': { type: 'string' },
+      references: { type: 'boolean' },
     },
     allowPositionals: true,
   });
@@ -124,11 +141,9 @@ function calibrateArgs(argv: string[]) {
   const missing = (['model', 'input', 'outcome'] as const).filter((name) => !values[name]);
   if (missing.length > 0)
     throw new UsageError(`calibrate needs ${missing.map((name) => `--${name}`).join(', ')}`);
-  const list = (text: string | undefined) =>
-    text
-      ?.split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
+  const maxRules = values['max-rules'] === undefined ? undefined : Number(values['max-rules']);
+  if (maxRules !== undefined && !(Number.isInteger(maxRules) && maxRules >= 1 && maxRules <= 100))
+    throw new UsageError(`--max-rules takes a whole number from 1 to 100, not '${values['max-rules']}'`);
   return {
     model: values.model ?? '',
     input: values.input ?? '',
@@ -136,6 +151,37 @@ function calibrateArgs(argv: string[]) {
     suggestOut: values['suggest-out'],
     asOf: values['as-of'],
     exclude: list(values.exclude),
+    keep: list(values.keep),
+    keepFlagged: values['keep-flagged'] === true,
+    positive: list(values.positive),
+    maxRules,
+    references: values.references === true,
+  };
+}
+
+function compareArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      model: { type: 'string', multiple: true },
+      input: { type: 'string' },
+      outcome: { type: 'string' },
+      'as-of': { type: 'string' },
+      positive: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const models = values.model ?? [];
+  if (models.length !== 2) throw new UsageError(`compare needs --model twice (got ${models.length})`);
+  const missing = (['input', 'outcome'] as const).filter((name) => !values[name]);
+  if (missing.length > 0)
+    throw new UsageError(`compare needs ${missing.map((name) => `--${name}`).join(', ')}`);
+  return {
+    models: [models[0] ?? '', models[1] ?? ''] as [string, string],
+    input: values.input ?? '',
+    outcome: values.outcome ?? '',
+    asOf: values['as-of'],
     positive: list(values.positive),
   };
 }
@@ -157,7 +203,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       case 'sql':
         return runSql(sqlArgs(rest), io);
       case 'calibrate':
-        return runCalibrate(calibrateArgs(rest), io);
+        return await runCalibrate(calibrateArgs(rest), io);
+      case 'compare':
+        return await runCompare(compareArgs(rest), io);
       case 'validate':
         return runValidate(validateArgs(rest), io);
       case undefined:

@@ -1,17 +1,25 @@
-// The "LeadScore Calibration" sheet: conversion by band and decile, rule lift, holdout AUCs, warnings, a native
-// chart of conversion by band, and the suggested model (as JSON the sidebar can load as an editable draft).
-import { type CalibrationReport, calibrate } from '../engine/calibration/report';
+// The "LeadScore Calibration" sheet: how the saved rules rank real outcomes, the leak check, the suggested
+// points with cross-validated figures, the saved rules compared with the suggestion on the same leads, and the
+// suggestion as JSON the sidebar loads as a draft. Each figure has its one-line explanation beside it.
+import { ComparisonCollector, type ModelComparison } from '../engine/calibration/compare';
+import { addOnPlan } from '../engine/calibration/cross-validation';
+import { describeValidation, EXPLAIN } from '../engine/calibration/explanations';
+import type { Summary } from '../engine/calibration/metrics';
+import { CalibrationError } from '../engine/calibration/named-columns';
+import { CalibrationCollector, type CalibrationReport } from '../engine/calibration/report';
 import type { ScoringModel } from '../engine/model';
-import { validateModel } from '../engine/validate';
 import { locatedSheet, readLeadTable, storedLocation, TableError } from './lead-table';
 import { findOwnedColumns } from './owned-columns';
 import { readRules } from './rules-store';
-import { CELL_CHARACTER_LIMIT, plainTextBlock } from './safe-cell';
+import { CELL_CHARACTER_LIMIT, CellTooLongError, plainTextBlock } from './safe-cell';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const CALIBRATION_SHEET_NAME = 'LeadScore Calibration';
+/** Developer metadata that marks the calibration sheet as the add-on's own. */
+const SHEET_KEY = 'leadscore.sheet';
+const SHEET_VALUE = 'calibration';
 /** The row label beside the suggested model's JSON. */
 export const SUGGESTION_LABEL = 'Suggested model (JSON)';
 /** Outcome columns of common CRM exports, tried in order when the user names none. */
@@ -24,14 +32,18 @@ export const OUTCOME_GUESSES = [
   'Status',
   'Won',
 ];
-const WIDTH = 5;
+const WIDTH = 6;
 
 function rate(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
-function auc(value: number): number | string {
-  return Number.isNaN(value) ? 'n/a' : Math.round(value * 1000) / 1000;
+function round(value: number, digits = 3): number | string {
+  return Number.isFinite(value) ? Number(value.toFixed(digits)) : 'n/a';
+}
+
+function meanSd(summary: Summary): string {
+  return `${summary.mean.toFixed(3)} ± ${summary.sd.toFixed(3)}`;
 }
 
 export function guessOutcomeColumn(header: readonly unknown[]): string | null {
@@ -52,11 +64,23 @@ function suggestionCells(json: string): string[] {
   return cells;
 }
 
-/** Calibrates the saved model on the lead table against `outcomeColumn`. Throws TableError with a readable message. */
+export interface SheetCalibration {
+  report: CalibrationReport;
+  comparison: ModelComparison;
+  model: ScoringModel;
+}
+
+/**
+ * Calibrates the saved model on the lead table against `outcomeColumn`, with the add-on's smaller
+ * cross-validation plan (learning from the flagged `keepColumns` too), and compares the saved rules with the
+ * suggestion. Throws TableError with a readable message.
+ */
 export function calibrateLeadTable(
   spreadsheet: Spreadsheet,
   outcomeColumn: string,
-): { report: CalibrationReport; model: ScoringModel } {
+  asOf: Date,
+  keepColumns: string[] = [],
+): SheetCalibration {
   const location = storedLocation();
   const sheet = locatedSheet(spreadsheet, location);
   if (!sheet || !location)
@@ -67,99 +91,209 @@ export function calibrateLeadTable(
   const owned = new Set([...findOwnedColumns(sheet).values()].map((column) => column - 1));
   // The add-on's own columns are neither lead data nor outcomes: blank headers keep them out of the fit.
   const header = (values[0] ?? []).map((cell, index) => (owned.has(index) ? '' : cell));
+  const rows = values.slice(1);
   try {
-    const report = calibrate(rules.model, header, values.slice(1), { outcomeColumn, asOf: new Date() });
-    return { report, model: rules.model };
+    const collector = new CalibrationCollector(rules.model, header, {
+      outcomeColumn,
+      asOf,
+      keepColumns,
+      plan: addOnPlan,
+    });
+    for (const row of rows) collector.add(row);
+    const report = collector.finish();
+    const compare = new ComparisonCollector([rules.model, report.suggestion.model], header, {
+      outcomeColumn,
+      asOf,
+    });
+    for (const row of rows) compare.add(row);
+    return { report, comparison: compare.finish(), model: rules.model };
   } catch (error) {
-    throw new TableError(error instanceof Error ? error.message : String(error));
+    if (error instanceof CalibrationError) throw new TableError(error.message);
+    throw error;
   }
+}
+
+/** The calibration sheet, created and marked as the add-on's; a same-named sheet of the user's is never touched. */
+function calibrationSheet(spreadsheet: Spreadsheet): Sheet {
+  const existing = spreadsheet.getSheetByName(CALIBRATION_SHEET_NAME);
+  if (!existing) {
+    const sheet = spreadsheet.insertSheet(CALIBRATION_SHEET_NAME);
+    sheet.addDeveloperMetadata(SHEET_KEY, SHEET_VALUE);
+    return sheet;
+  }
+  const ours = existing
+    .getDeveloperMetadata()
+    .some((meta) => meta.getKey() === SHEET_KEY && meta.getValue() === SHEET_VALUE);
+  if (ours) return existing;
+  if (existing.getLastRow() === 0 && existing.getLastColumn() === 0) {
+    existing.addDeveloperMetadata(SHEET_KEY, SHEET_VALUE);
+    return existing;
+  }
+  throw new TableError(
+    `There is already a sheet called '${CALIBRATION_SHEET_NAME}' that LeadScore did not make. Rename it (nothing in it was changed), then calibrate again.`,
+  );
+}
+
+/** The sheet's rows: each section a title, its figures with their explanation in the last column, a blank row. */
+function sheetRows(
+  calibration: SheetCalibration,
+  outcomeColumn: string,
+  asOf: Date,
+): { rows: unknown[][]; bandRows: [number, number] } {
+  const { report, comparison, model } = calibration;
+  const { validation, suggestion, current } = report;
+  const rows: unknown[][] = [
+    ['LeadScore calibration', `Outcome column: ${outcomeColumn}`, `Saved rules: ${model.name}`, asOf],
+    [
+      'Leads with an outcome',
+      report.leads,
+      `Converted: ${report.conversions}`,
+      `Baseline ${rate(report.baseline)}`,
+      `Left out (no outcome): ${report.skipped}`,
+      EXPLAIN.baseline,
+    ],
+    [],
+    ['Your saved rules'],
+    ['AUC, all leads', round(current.auc), '', '', '', EXPLAIN.auc],
+    ['Band', 'Leads', 'Converted', 'Conversion rate'],
+  ];
+  const bandStart = rows.length + 1;
+  for (const band of current.byBand) rows.push([band.label, band.leads, band.converted, round(band.rate)]);
+  const bandEnd = rows.length;
+  rows.push(['Score decile (low to high)', 'Leads', 'Converted', 'Conversion rate', '', EXPLAIN.decile]);
+  for (const decile of current.byDecile)
+    rows.push([decile.label, decile.leads, decile.converted, round(decile.rate)]);
+  if (current.ruleLift.length > 0) {
+    rows.push(['Rule', 'Leads matched', 'Rate with', 'Rate without', 'Lift', EXPLAIN.lift]);
+    for (const rule of current.ruleLift)
+      rows.push([rule.label, rule.support, rate(rule.rateWith), rate(rule.rateWithout), round(rule.lift, 2)]);
+  }
+  rows.push([], ['Leak check', '', '', '', '', EXPLAIN.flags]);
+  if (report.flags.length === 0)
+    rows.push(['No column looks like an identifier, a date or a record of the outcome.']);
+  for (const flag of report.flags)
+    rows.push([
+      flag.column,
+      flag.kept ? `${flag.kind}, kept` : `${flag.kind}, left out`,
+      flag.reasons.join('; '),
+    ]);
+  rows.push(
+    [],
+    [`Suggested points: ${suggestion.rules.length} rules`],
+    ['How it was measured', '', '', '', '', describeValidation(validation)],
+    [
+      'Cross-validated AUC',
+      meanSd(validation.suggested),
+      'Saved rules, same folds',
+      meanSd(validation.current),
+      '',
+      EXPLAIN.auc,
+    ],
+    ['Close-rate method', meanSd(validation.closeRate), '', '', '', EXPLAIN.closeRate],
+    [
+      'Brier score',
+      meanSd(validation.brier),
+      'Baseline for everyone',
+      round(validation.baselineBrier.mean),
+      '',
+      EXPLAIN.brier,
+    ],
+    ['Band', 'From score', 'Test leads', 'Predicted', 'Observed', EXPLAIN.bandCheck],
+  );
+  for (const band of validation.bands)
+    rows.push([
+      band.name,
+      suggestion.bands.find((placed) => placed.name === band.name)?.min ?? '',
+      Math.round(band.leads),
+      rate(band.predicted),
+      rate(band.observed),
+    ]);
+  rows.push(['Points', 'Rule', 'Leads', 'Converted', '', EXPLAIN.points]);
+  for (const rule of suggestion.rules) rows.push([rule.points, rule.label, rule.leads, rate(rule.rate)]);
+  const { auc } = comparison;
+  rows.push(
+    [],
+    [
+      'Saved rules (A) vs suggestion (B) on these leads',
+      '',
+      '',
+      '',
+      '',
+      'The suggestion learned from these same leads, so its figures here flatter it; the cross-validated AUC above is the honest one.',
+    ],
+    [
+      'AUC',
+      `A ${auc.aucA.toFixed(3)}`,
+      `B ${auc.aucB.toFixed(3)}`,
+      `B - A ${auc.difference.toFixed(3)}`,
+      `95% CI ${auc.low.toFixed(3)} to ${auc.high.toFixed(3)}`,
+      EXPLAIN.compareAuc,
+    ],
+    [
+      'Band changes',
+      comparison.changedBand,
+      `of ${comparison.leads} leads`,
+      rate(comparison.changedBand / comparison.leads),
+      '',
+      EXPLAIN.bandChanges,
+    ],
+    ['Band under A', 'Band under B', 'Leads'],
+  );
+  for (const move of comparison.moves) if (move.from !== move.to) rows.push([move.from, move.to, move.leads]);
+  (['A', 'B'] as const).forEach((side, index) => {
+    rows.push([`Band under ${side}`, 'Leads', 'Converted', 'Conversion rate']);
+    for (const band of comparison.byBand[index] ?? [])
+      rows.push([band.label, band.leads, band.converted, round(band.rate)]);
+  });
+  rows.push([], ['Warnings']);
+  for (const text of report.warnings) rows.push([text]);
+  if (report.warnings.length === 0) rows.push(['None.']);
+  rows.push(
+    [],
+    [
+      'Next step',
+      'In the sidebar, Calibration › Load suggested rules as draft: the preview shows what would change; nothing is saved until you press Apply.',
+    ],
+    [SUGGESTION_LABEL, ...suggestionCells(JSON.stringify(suggestion.model))],
+  );
+  return { rows, bandRows: [bandStart, bandEnd] };
 }
 
 /** Rewrites the calibration sheet (one batched write) and its chart. */
 export function writeCalibrationSheet(
   spreadsheet: Spreadsheet,
-  report: CalibrationReport,
+  calibration: SheetCalibration,
   outcomeColumn: string,
-  model: ScoringModel,
+  asOf: Date,
 ): Sheet {
-  const sheet =
-    spreadsheet.getSheetByName(CALIBRATION_SHEET_NAME) ?? spreadsheet.insertSheet(CALIBRATION_SHEET_NAME);
-  sheet.clear();
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const rows: unknown[][] = [
-    ['LeadScore calibration', `Outcome column: ${outcomeColumn}`, `Model: ${model.name}`, new Date()],
-    [
-      'Leads with an outcome',
-      report.leads,
-      'Converted',
-      report.conversions,
-      `Baseline ${rate(report.baseline)}`,
-    ],
-    ['AUC, all leads', auc(report.auc)],
-    [
-      `Holdout AUC (${report.holdout.leads} leads held out)`,
-      'Current model',
-      auc(report.holdout.currentAuc),
-      'Suggested points',
-      auc(report.holdout.suggestedAuc),
-    ],
-    ['', 'Close-rate method', auc(report.holdout.closeRateAuc)],
-    [],
-  ];
-  const bandStart = rows.length + 1;
-  rows.push(['Band', 'Leads', 'Converted', 'Conversion rate']);
-  for (const band of report.byBand)
-    rows.push([band.label, band.leads, band.converted, Math.round(band.rate * 1000) / 1000]);
-  const bandEnd = rows.length;
-  rows.push([], ['Score decile (low to high)', 'Leads', 'Converted', 'Conversion rate']);
-  for (const decile of report.byDecile)
-    rows.push([decile.label, decile.leads, decile.converted, Math.round(decile.rate * 1000) / 1000]);
-  rows.push([], ['Rule', 'Leads matched', 'Rate with', 'Rate without', 'Lift']);
-  for (const rule of report.ruleLift)
-    rows.push([
-      rule.label,
-      rule.support,
-      rate(rule.rateWith),
-      rate(rule.rateWithout),
-      Math.round(rule.lift * 100) / 100,
-    ]);
-  rows.push([], ['Warnings']);
-  for (const text of [...report.leaks, ...report.warnings]) rows.push([text]);
-  if (report.leaks.length + report.warnings.length === 0) rows.push(['None.']);
-  rows.push([], [SUGGESTION_LABEL, ...suggestionCells(JSON.stringify(report.suggestions.logistic))]);
+  const { rows, bandRows } = sheetRows(calibration, outcomeColumn, asOf);
   const grid = rows.map((row) => Array.from({ length: WIDTH }, (_, index) => row[index] ?? ''));
   // Plain text keeps labels such as "51-200" or "-10 gmail" and the JSON exactly as written (safe-cell.ts).
-  const block = plainTextBlock(
-    grid,
-    (row, column) => `Calibration sheet row ${row + 1}, column ${column + 1}`,
-  );
+  // Built before anything is cleared, so a cell over Sheets' limit stops the write with the sheet intact.
+  let block: ReturnType<typeof plainTextBlock>;
+  try {
+    block = plainTextBlock(grid, (row, column) => `Calibration sheet row ${row + 1}, column ${column + 1}`);
+  } catch (error) {
+    if (error instanceof CellTooLongError) throw new TableError(error.message);
+    throw error;
+  }
+  const sheet = calibrationSheet(spreadsheet);
+  sheet.clear();
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   const range = sheet.getRange(1, 1, grid.length, WIDTH);
   range.setNumberFormats(block.formats);
   range.setValues(block.values);
-  const chart = sheet
-    .newChart()
-    .asColumnChart()
-    .addRange(sheet.getRange(bandStart, 1, bandEnd - bandStart + 1, 1))
-    .addRange(sheet.getRange(bandStart, 4, bandEnd - bandStart + 1, 1))
-    .setPosition(2, WIDTH + 2, 0, 0)
-    .setOption('title', 'Conversion rate by band')
-    .build();
-  sheet.insertChart(chart);
-  return sheet;
-}
-
-/** The suggested model last written to the calibration sheet, validated; null when there is none. */
-export function readSuggestedModel(spreadsheet: Spreadsheet): ScoringModel | null {
-  const sheet = spreadsheet.getSheetByName(CALIBRATION_SHEET_NAME);
-  if (!sheet || sheet.getLastRow() === 0) return null;
-  const rows = sheet.getRange(1, 1, sheet.getLastRow(), WIDTH).getValues();
-  const cells = rows.find((row) => row[0] === SUGGESTION_LABEL)?.slice(1) ?? [];
-  if (cells.some((cell) => typeof cell !== 'string')) return null;
-  const json = cells.join('');
-  try {
-    const result = validateModel(JSON.parse(json));
-    return result.ok ? result.model : null;
-  } catch {
-    return null;
+  const [bandStart, bandEnd] = bandRows;
+  if (bandEnd >= bandStart) {
+    const chart = sheet
+      .newChart()
+      .asColumnChart()
+      .addRange(sheet.getRange(bandStart, 1, bandEnd - bandStart + 1, 1))
+      .addRange(sheet.getRange(bandStart, 4, bandEnd - bandStart + 1, 1))
+      .setPosition(2, WIDTH + 2, 0, 0)
+      .setOption('title', 'Conversion rate by band (saved rules)')
+      .build();
+    sheet.insertChart(chart);
   }
+  return sheet;
 }

@@ -209,11 +209,14 @@ export function calibrateScores(): void {
   if (response.getSelectedButton() !== ui.Button.OK) return;
   const outcomeColumn = response.getResponseText().trim() || guess || '';
   try {
-    const { report, model } = calibrateLeadTable(spreadsheet, outcomeColumn);
-    writeCalibrationSheet(spreadsheet, report, outcomeColumn, model);
-    const auc = (value: number) => (Number.isFinite(value) ? value.toFixed(3) : 'n/a');
+    const asOf = new Date();
+    const calibration = calibrateLeadTable(spreadsheet, outcomeColumn, asOf);
+    writeCalibrationSheet(spreadsheet, calibration, outcomeColumn, asOf);
+    const { validation } = calibration.report;
+    const figure = (value: { mean: number; sd: number }) =>
+      `${value.mean.toFixed(3)} ± ${value.sd.toFixed(3)}`;
     spreadsheet.toast(
-      `AUC ${auc(report.auc)} on ${report.leads} leads; suggested points ${auc(report.holdout.suggestedAuc)} vs ${auc(report.holdout.currentAuc)} on the holdout. See '${CALIBRATION_SHEET_NAME}'; load the suggestion in the sidebar to review it.`,
+      `Cross-validated AUC on ${calibration.report.leads} leads: suggested points ${figure(validation.suggested)}, your rules ${figure(validation.current)}. See '${CALIBRATION_SHEET_NAME}'; load the suggestion in the sidebar to review it.`,
       TITLE,
       15,
     );

@@ -8,14 +8,25 @@ export const MENU_ITEMS: readonly (readonly [label: string, handler: string])[] 
   ['Schedule refresh', 'scheduleRefresh'],
   ['Stop schedule', 'stopSchedule'],
   ['Calibrate against outcomes', 'calibrateScores'],
-  ['Help', 'showHelp'],
 ];
+
+/** The Help submenu at the end of the menu: Help › Show help, Help › Run diagnostics. */
+export const HELP_MENU = {
+  label: 'Help',
+  items: [
+    ['Show help', 'showHelp'],
+    ['Run diagnostics', 'runDiagnostics'],
+  ],
+} as const satisfies { label: string; items: readonly (readonly [label: string, handler: string])[] };
 
 /** Builds the Extensions > LeadScore menu. In AuthMode.NONE only the Ui menu may be touched. */
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  const ui = SpreadsheetApp.getUi();
+  const menu = ui.createAddonMenu();
   for (const [label, handler] of MENU_ITEMS) menu.addItem(label, handler);
-  menu.addToUi();
+  const help = ui.createMenu(HELP_MENU.label);
+  for (const [label, handler] of HELP_MENU.items) help.addItem(label, handler);
+  menu.addSubMenu(help).addToUi();
 }
 
 /** Installing from inside the editor runs onInstall (FULL mode); the menu must appear at once. */

@@ -1,5 +1,7 @@
 // The server side of the sidebar: every function google.script.run may call, each taking and returning JSON-safe data.
 // Errors a user can fix come back as { ok: false, issues }; anything else is thrown with a readable message.
+
+import { describeValidation } from '../engine/calibration/explanations';
 import type { ScoringModel } from '../engine/model';
 import { cellText, comparePreview, explainRow, guessValueKind, sampleValues } from '../engine/preview';
 import { findTemplate, TEMPLATES } from '../engine/templates';
@@ -297,25 +299,34 @@ export function sidebarCalibrate(request: CalibrateRequest): CalibrateResult {
   if (outcomeColumn === '')
     return { ok: false, message: 'Name the column that says whether a lead converted.' };
   try {
-    const { report, model } = calibrateLeadTable(ss, outcomeColumn);
-    writeCalibrationSheet(ss, report, outcomeColumn, model);
+    const asOf = new Date();
+    const keep = Array.isArray(request.keepColumns)
+      ? request.keepColumns.map((column) => String(column).trim()).filter((column) => column !== '')
+      : [];
+    const calibration = calibrateLeadTable(ss, outcomeColumn, asOf, keep);
+    writeCalibrationSheet(ss, calibration, outcomeColumn, asOf);
+    const { report } = calibration;
     const finite = (value: number) => (Number.isFinite(value) ? Math.round(value * 1000) / 1000 : null);
+    const summary = (value: { mean: number; sd: number }) => ({
+      mean: Math.round(value.mean * 1000) / 1000,
+      sd: Math.round(value.sd * 1000) / 1000,
+    });
     return {
       ok: true,
       outcomeColumn,
       leads: report.leads,
       conversions: report.conversions,
       baseline: report.baseline,
-      auc: finite(report.auc),
-      holdout: {
-        leads: report.holdout.leads,
-        currentAuc: finite(report.holdout.currentAuc),
-        suggestedAuc: finite(report.holdout.suggestedAuc),
-        closeRateAuc: finite(report.holdout.closeRateAuc),
+      auc: finite(report.current.auc),
+      validation: {
+        description: describeValidation(report.validation),
+        suggested: summary(report.validation.suggested),
+        current: summary(report.validation.current),
       },
-      byBand: report.byBand,
-      warnings: [...report.leaks, ...report.warnings],
-      suggestion: report.suggestions.logistic,
+      leftOut: report.flags.filter((flag) => !flag.kept).map((flag) => flag.column),
+      byBand: report.current.byBand,
+      warnings: report.warnings,
+      suggestion: report.suggestion.model,
     };
   } catch (error) {
     if (error instanceof TableError) return { ok: false, message: error.message };

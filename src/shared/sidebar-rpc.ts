@@ -124,6 +124,8 @@ export interface TemplateRequest {
 export interface CalibrateRequest {
   /** Header of the outcome column (Converted, Deal Stage, Lifecycle Stage...). */
   outcomeColumn: string;
+  /** Columns the leak check flags that the suggestion may learn from anyway. */
+  keepColumns?: string[];
 }
 
 export interface BandConversion {
@@ -142,12 +144,15 @@ export type CalibrateResult =
       conversions: number;
       baseline: number;
       auc: number | null;
-      holdout: {
-        leads: number;
-        currentAuc: number | null;
-        suggestedAuc: number | null;
-        closeRateAuc: number | null;
+      /** Cross-validated AUC (mean and standard deviation) of the suggestion and of the saved rules. */
+      validation: {
+        /** How it was measured, in one line (folds, repeats, sample, and why in the add-on). */
+        description: string;
+        suggested: { mean: number; sd: number };
+        current: { mean: number; sd: number };
       };
+      /** Columns left out of the suggestion by the leak check. */
+      leftOut: string[];
       byBand: BandConversion[];
       warnings: string[];
       /** The suggested points model; it becomes the draft only when the user loads it. */

@@ -15,6 +15,10 @@ function auc(value: number | null): string {
   return value === null ? 'n/a' : value.toFixed(3);
 }
 
+function figure(value: { mean: number; sd: number }): string {
+  return `${value.mean.toFixed(3)} ± ${value.sd.toFixed(3)}`;
+}
+
 function summary(app: App, result: CalibrateResult): HTMLElement {
   if (!result.ok)
     return h('p', {
@@ -45,8 +49,17 @@ function summary(app: App, result: CalibrateResult): HTMLElement {
     { attrs: { 'data-testid': 'calibration-summary' } },
     h('p', {
       className: 'hint',
-      text: `${result.leads} leads, ${result.conversions} converted (${(result.baseline * 100).toFixed(1)}%). Current rules: AUC ${auc(result.auc)}. Holdout of ${result.holdout.leads}: current ${auc(result.holdout.currentAuc)}, suggested ${auc(result.holdout.suggestedAuc)}, close-rate ${auc(result.holdout.closeRateAuc)}.`,
+      text: `${result.leads} leads, ${result.conversions} converted (${(result.baseline * 100).toFixed(1)}%). Current rules: AUC ${auc(result.auc)}. Cross-validated AUC: suggested ${figure(result.validation.suggested)}, current ${figure(result.validation.current)}.`,
     }),
+    h('p', { className: 'hint', text: result.validation.description }),
+    ...(result.leftOut.length > 0
+      ? [
+          h('p', {
+            className: 'hint',
+            text: `Left out of the suggestion (they look like identifiers, dates or records of the outcome): ${result.leftOut.join(', ')}. The Calibration sheet says why.`,
+          }),
+        ]
+      : []),
     h(
       'table',
       {},
@@ -59,6 +72,10 @@ function summary(app: App, result: CalibrateResult): HTMLElement {
     ),
     ...result.warnings.map((warning) => h('p', { className: 'hint', text: `⚠ ${warning}` })),
     h('div', { className: 'actions' }, load),
+    h('p', {
+      className: 'hint',
+      text: 'Next: load the suggestion as a draft, check the preview, then Apply (or Discard).',
+    }),
   );
 }
 
@@ -72,13 +89,27 @@ export function calibrationSection(app: App): HTMLElement {
     },
     'calibration:outcome',
   );
+  let keep = '';
+  const keepInput = textInput(
+    keep,
+    (value) => {
+      keep = value;
+    },
+    'calibration:keep',
+  );
   const output = h('div', {});
   if (last) output.append(summary(app, last));
   const run = button(
     'Calibrate',
     () => {
       void app.run('Calibrating against outcomes…', async () => {
-        last = await call('sidebarCalibrate', { outcomeColumn: outcome });
+        last = await call('sidebarCalibrate', {
+          outcomeColumn: outcome,
+          keepColumns: keep
+            .split(',')
+            .map((column) => column.trim())
+            .filter(Boolean),
+        });
         output.replaceChildren(summary(app, last));
         app.notify(
           last.ok
@@ -98,6 +129,7 @@ export function calibrationSection(app: App): HTMLElement {
       text: 'Measure the rules against real wins and losses, and get suggested points learned from them.',
     }),
     field('Outcome column', input),
+    field('Learn from flagged columns too (optional, comma-separated)', keepInput),
     h('div', { className: 'actions' }, run),
     output,
   );

@@ -55,7 +55,7 @@ describe('Calibration in the sidebar', () => {
     const summary = page.locator('[data-testid="calibration-summary"]');
     await summary.waitFor();
     expect(await summary.textContent()).toMatch(
-      /1200 leads, \d+ converted .*Holdout of \d+: current 0\.\d{3}, suggested 0\.\d{3}/,
+      /1200 leads, \d+ converted .*Cross-validated AUC: suggested 0\.\d{3} ± 0\.\d{3}, current 0\.\d{3} ± 0\.\d{3}/,
     );
     await screenshot(page, 'sidebar-calibration');
     await page.click('[data-key="calibration:load"]');

@@ -99,6 +99,22 @@ export const BEHAVIOURS = {
     confidence: 'reported',
     testedIn: ['test/emulator/write-queue.test.ts', 'test/gas/managed-scoring.test.ts'],
   },
+  conditionalFormatFormulas: {
+    models:
+      "A conditional-format rule's ranges move and grow with inserted or deleted rows and columns; its custom formula keeps the text it was written with (the emulator rewrites no formula, so colours would follow the old column until the add-on rewrites its rules).",
+    evidence:
+      'Sheets adjusts references in cell formulas when columns are inserted (documented UI behaviour); whether a conditional-format formula read back through Apps Script is adjusted too is unverified. docs/emulator.md lists it among the known differences; Run diagnostics checks it.',
+    confidence: 'unverified',
+    testedIn: ['test/gas/diagnostics.test.ts', 'test/gas/diagnostics-expectations.test.ts'],
+  },
+  customFunctionCells: {
+    models:
+      "A formula calling the add-on's custom function is computed by Sheets, which passes each range argument's values as getValues reads them (numbers, booleans, Dates, '' for blanks) in AuthMode.CUSTOM_FUNCTION; INDEX over its array result reads one cell; a function that throws reads #ERROR! through getValues. The emulator computes no formula by default (#NAME?): tests that need custom-function cells pass test/support/custom-function-cells.ts as evaluateFormula.",
+    evidence:
+      'Custom functions guide ("Data types": ranges arrive as two-dimensional arrays, dates as Date objects; a thrown error shows in the cell). That getValues reads the error as the string "#ERROR!" is unverified.',
+    confidence: 'reported',
+    testedIn: ['test/gas/diagnostics.test.ts', 'test/functions/lead-score-bundle.test.ts'],
+  },
   costModel: {
     models:
       'Modelled time = round trips x per-call + cells read x per-cell + cells written x per-cell + flushes x per-flush, at low, central and high constants (docs/emulator.md). Calls not classified as getters or builders are round trips.',

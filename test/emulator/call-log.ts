@@ -1,24 +1,10 @@
 // Counts every emulated service call by "Service.method", and the round trips, cells and flushes the cost model charges.
+import { COSTS, type CostConstants, type CostLevel } from '../../src/shared/cost-model';
 import { type CallKind, callKind } from './call-kinds';
 
-/** Modelled milliseconds per unit of work; docs/emulator.md gives each constant's public source. */
-export interface CostConstants {
-  /** A call that reaches a server (see call-kinds.ts). */
-  roundTripMs: number;
-  cellReadMs: number;
-  cellWrittenMs: number;
-  /** Applying the queued writes (explicit flush(), a read after writes, or the end of an execution). */
-  flushMs: number;
-}
-
-export type CostLevel = 'low' | 'central' | 'high';
-
-/** Low, central and high constants (docs/emulator.md, "Cost model"). Budgets are judged at the central ones. */
-export const COSTS: Readonly<Record<CostLevel, CostConstants>> = {
-  low: { roundTripMs: 3.1, cellReadMs: 0.0125, cellWrittenMs: 0.0125, flushMs: 3.1 },
-  central: { roundTripMs: 160, cellReadMs: 0.14, cellWrittenMs: 0.14, flushMs: 160 },
-  high: { roundTripMs: 300, cellReadMs: 0.3, cellWrittenMs: 0.3, flushMs: 300 },
-};
+// The constants live in src/shared/cost-model.ts: Run diagnostics compares real timings with the same ones.
+export type { CostConstants, CostLevel } from '../../src/shared/cost-model';
+export { COSTS } from '../../src/shared/cost-model';
 
 /** A level name, explicit constants, or 0 for no modelled time. */
 export type CostModel = CostLevel | CostConstants | 0;

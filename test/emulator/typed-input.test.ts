@@ -154,6 +154,9 @@ describe('typed input (Sheets parsing strings written by setValues)', () => {
       '-A1*2%',
       '{1,2;3,4}',
       "'My sheet'!A1",
+      'IF(A1,2,3)',
+      'INDEX(A1:B2,2,1)',
+      'INDEX(LEADSCORE(A1:M2,"b2b-services","score,band"),2,1)',
     ])
       expect([ok, formulaParses(ok)]).toEqual([ok, true]);
     for (const bad of ['SUM(A1', '"open', '1 2', 'A1 B1', '*3', '()', 'x)'])

@@ -364,7 +364,10 @@ export function formulaParses(body: string): boolean {
       continue;
     }
     const string = /^"(?:[^"]|"")*"/.exec(rest);
-    const number = /^(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?%?/.exec(rest);
+    // After an operand or a closing bracket a comma separates arguments: in "IF(A1,2,3)" ",2" is no number.
+    const previousType = tokens.at(-1)?.type;
+    const separatorFirst = (previousType === 'operand' || previousType === 'close') && /^[,;]/.test(rest);
+    const number = separatorFirst ? null : /^(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?%?/.exec(rest);
     const reference =
       /^(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?\$?[A-Za-z_][\w.]*\$?\d*(?::\$?[A-Za-z]*\$?\d*)?/.exec(rest);
     const operator = /^(?:<=|>=|<>|[-+*/^&=<>])/.exec(rest);

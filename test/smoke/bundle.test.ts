@@ -1,5 +1,5 @@
 // Smoke tests of the built dist/ bundle loaded with gas-local into the emulator (run `npm run build` first).
-import { MENU_ITEMS } from '../../src/gas/menu';
+import { HELP_MENU, MENU_ITEMS } from '../../src/gas/menu';
 import { AuthMode, createEmulator } from '../emulator';
 import {
   builtCode,
@@ -35,10 +35,16 @@ describe('dist/Code.js loaded with gas-local', () => {
     loadBundle(emulator);
     emulator.invoke('onOpen', [{ authMode: AuthMode.NONE }], { authMode: 'NONE' });
     const menu = emulator.ui.menu();
-    expect(menu?.entries).toEqual(MENU_ITEMS.map(([label, handler]) => ({ kind: 'item', label, handler })));
+    const item = ([label, handler]: readonly [string, string]) => ({ kind: 'item', label, handler });
+    expect(menu?.entries).toEqual([
+      ...MENU_ITEMS.map(item),
+      { kind: 'submenu', label: HELP_MENU.label, entries: HELP_MENU.items.map(item) },
+    ]);
     const menuOnly = new Set([
       'SpreadsheetApp.getUi',
       'Ui.createAddonMenu',
+      'Ui.createMenu',
+      'Menu.addSubMenu',
       'Menu.addItem',
       'Menu.addSeparator',
       'Menu.addToUi',
@@ -51,9 +57,9 @@ describe('dist/Code.js loaded with gas-local', () => {
   // when this test was written. A menu item naming a missing function shows "Script function not found".
   it('every menu item runs a top-level function of the bundle', () => {
     const context = loadBundle(createEmulator());
-    const missing = MENU_ITEMS.map(([, handler]) => handler).filter(
-      (handler) => typeof context[handler] !== 'function',
-    );
+    const missing = [...MENU_ITEMS, ...HELP_MENU.items]
+      .map(([, handler]) => handler)
+      .filter((handler) => typeof context[handler] !== 'function');
     expect(missing).toEqual([]);
   });
 

@@ -1,13 +1,3 @@
-// A tiny seeded PRNG (mulberry32) for reproducible synthetic data in tests, benchmarks and sample files.
-
-/** Returns a function giving numbers in [0, 1): the same seed gives the same sequence on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A tiny seeded PRNG (mulberry32) for reproducible synthetic data in tests, benchmarks and sample files: the
+// engine's own, which calibration uses for its folds.
+export { seededRandom } from '../../src/engine/calibration/seeded-random';
